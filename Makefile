@@ -1,0 +1,45 @@
+# make serve  - build the pages and serve the site on http://127.0.0.1:8000 with live reload
+# make site   - build the site into site/ (mkdocs build --strict)
+# make test   - every test, browser tests included
+# make bench  - the benchmarks, with their budgets
+# make lint   - ruff
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+NODE_INSTALLED := node_modules/.installed-$(shell cat package.json package-lock.json | cksum | cut -d' ' -f1)
+
+.PHONY: serve site test bench lint browser clean
+
+$(INSTALLED): requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@rm -f $(VENV)/.installed-* && touch $@
+
+$(NODE_INSTALLED): package.json package-lock.json
+	@# --ignore-scripts: vnu-jar ships its jar; its install script would try the network.
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@rm -f node_modules/.installed-* && touch $@
+
+serve: $(INSTALLED)
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+site: $(INSTALLED)
+	$(VENV)/bin/mkdocs build --strict
+
+browser:
+	@sh scripts/ensure-browser.sh
+
+test: $(INSTALLED) $(NODE_INSTALLED) browser
+	$(PY) -m pytest
+
+bench: $(INSTALLED) $(NODE_INSTALLED) browser
+	$(PY) -m benchmarks
+
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check build_scripts tests benchmarks hooks
+	$(VENV)/bin/ruff format --check build_scripts tests benchmarks hooks
+
+clean:
+	rm -rf site $(VENV) node_modules

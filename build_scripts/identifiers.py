@@ -1,0 +1,104 @@
+"""Identifiers made in one place: anchors, Akoma Ntoso eIds, names, symbols and URIs.
+
+Anchors are public: readers link to them. Their form:
+  pp3        preambular paragraph 3
+  op1        operative paragraph 1
+  op1c       its sub-paragraph (c)
+  op1c-ii    a deeper level joins with a hyphen
+  op4-1      a dash item (counted) under operative paragraph 4
+  annex-1    paragraph 1 of the (first) annex; annex2-1 of the second
+  fn1        footnote 1
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_ROMAN = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def letter_label(index: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa, 27 -> bb (the UN's sequence after z)."""
+    return _LETTERS[index % 26] * (index // 26 + 1)
+
+
+def roman_label(index: int) -> str:
+    """0 -> i, 1 -> ii, 3 -> iv."""
+    number, out = index + 1, ""
+    while number >= 50:
+        out, number = out + "l", number - 50
+    for value, numeral in _ROMAN:
+        while number >= value:
+            out, number = out + numeral, number - value
+    return out
+
+
+@dataclass(frozen=True)
+class Level:
+    """One step down a paragraph's path: what kind of number it has, and the number."""
+
+    scheme: str
+    """``number`` (1, 2), ``letter`` (a, b), ``roman`` (i, ii), ``dash`` (counted 1, 2)."""
+    number: str
+
+
+def anchor_for(prefix: str, path: tuple[Level, ...]) -> str:
+    """The public anchor of the paragraph at ``path`` under ``prefix`` (pp, op, annex-, annex2-)."""
+    anchor = prefix + path[0].number
+    for level in path[1:]:
+        joins_directly = level.scheme == "letter" and anchor[-1].isdigit()
+        anchor += level.number if joins_directly else f"-{level.number}"
+    return anchor
+
+
+def eid_for(root: str, path: tuple[Level, ...]) -> str:
+    """The Akoma Ntoso eId: ``para_1__list_1__point_b__list_1__point_ii``."""
+    eid = f"{root}_{path[0].number}"
+    for level in path[1:]:
+        element = "indent" if level.scheme == "dash" else "point"
+        eid += f"__list_1__{element}_{level.number}"
+    return eid
+
+
+def name_for(part: str, path: tuple[Level, ...], numbered: bool = True) -> str:
+    """How a reader names it: ``operative paragraph 1 (c) (ii)``."""
+    if not numbered:
+        return part
+    words = f"{part} {path[0].number}"
+    for level in path[1:]:
+        words += f" (item {level.number})" if level.scheme == "dash" else f" ({level.number})"
+    return words
+
+
+def footnote_anchor(number: int) -> str:
+    return f"fn{number}"
+
+
+def annex_prefix(index: int) -> str:
+    """The anchor prefix of the index-th annex (0-based): ``annex``, ``annex2``, …"""
+    return "annex" if index == 0 else f"annex{index + 1}"
+
+
+def document_symbol(pattern: str, number: str) -> str:
+    """The symbol from a body's pattern: ``A/HRC/RES/{number}`` with ``53/9``.
+
+    A Security Council number ``1234 (2002)`` fills ``{number}`` and ``{year}``.
+    """
+    match = re.fullmatch(r"(?P<number>\S+?)\s*\((?P<year>\d{4})\)", number)
+    if match:
+        return pattern.format(number=match["number"], year=match["year"])
+    return pattern.format(number=number, year="").replace(" ()", "")
+
+
+def work_uri(body_code: str, date: str | None, number: str) -> str:
+    """The Akoma Ntoso work URI: ``/akn/un/statement/deliberation/un-hrc/2023-07-12/53-9``."""
+    plain = re.sub(r"\s*\(\d{4}\)$", "", number)
+    component = re.sub(r"[^0-9A-Za-z]+", "-", plain).strip("-").lower()
+    return f"/akn/un/statement/deliberation/{body_code}/{date or 'undated'}/{component}"
+
+
+def slug(text: str) -> str:
+    """A readable anchor from words: ``Non-punishment principle`` -> ``non-punishment-principle``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

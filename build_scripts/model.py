@@ -1,0 +1,278 @@
+"""The document model: what the converter understood of a resolution.
+
+Plain, frozen dataclasses. Every field that holds source text keeps it verbatim
+(markup and footnote markers removed, lines joined); derived fields (dates as ISO
+strings, numbers, lists of States) sit beside them. ``to_dict`` gives the versioned
+JSON form printed by ``python -m build_scripts parse``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+MODEL_VERSION = 1
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """A footnote marker that stood in a paragraph's text."""
+
+    marker: str
+    """The marker as printed, in superscript digits (``"¹"``)."""
+    footnote: str
+    """The id of the note it points to (``"fn1"``)."""
+    offset: int
+    """Where the marker stood: an index into the paragraph's ``text``."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A preambular, operative or annex paragraph, or a sub-paragraph of one."""
+
+    id: str
+    """The public anchor on the site (``"op1c"``)."""
+    eid: str
+    """The Akoma Ntoso eId (``"para_1__list_1__point_c"``)."""
+    name: str
+    """How a reader names it (``"operative paragraph 1 (c)"``)."""
+    text: str
+    """The whole text, with the lead, without the number or label."""
+    line: int
+    """The source line where it starts."""
+    number: str | None = None
+    """Its number or letter alone (``"1"``, ``"c"``, ``"ii"``), if it has one."""
+    label: str | None = None
+    """Its number as printed (``"1."``, ``"(c)"``, ``"–"``), if it has one."""
+    lead: str | None = None
+    """The opening phrase or the verb phrase (``"Recalling also"``, ``"Urges"``)."""
+    items: tuple[Paragraph, ...] = ()
+    """Its sub-paragraphs, in order."""
+    footnote_refs: tuple[FootnoteRef, ...] = ()
+
+    def walk(self) -> Iterator[Paragraph]:
+        """This paragraph, then its sub-paragraphs, depth first, in reading order."""
+        yield self
+        for item in self.items:
+            yield from item.walk()
+
+    def to_dict(self) -> dict:
+        data: dict = {"id": self.id, "eid": self.eid, "name": self.name}
+        if self.number is not None:
+            data["number"] = self.number
+        if self.label is not None:
+            data["label"] = self.label
+        if self.lead is not None:
+            data["lead"] = self.lead
+        data["text"] = self.text
+        data["line"] = self.line
+        if self.footnote_refs:
+            data["footnote_refs"] = [
+                {"marker": r.marker, "footnote": r.footnote, "offset": r.offset}
+                for r in self.footnote_refs
+            ]
+        if self.items:
+            data["items"] = [item.to_dict() for item in self.items]
+        return data
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A note printed at the foot of a page."""
+
+    id: str
+    """The public anchor (``"fn1"``)."""
+    marker: str
+    """The marker as printed (``"¹"``)."""
+    number: int
+    text: str
+    line: int
+    ref: str | None
+    """The id of the paragraph that cites it, if a marker for it was found."""
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "marker": self.marker,
+            "number": self.number,
+            "text": self.text,
+            "line": self.line,
+            "ref": self.ref,
+        }
+
+
+@dataclass(frozen=True)
+class Session:
+    ordinal: str
+    """As printed: ``"Fifty-third session"``."""
+    number: int | None
+    dates: str | None = None
+    """As printed: ``"19 June–14 July 2023"``."""
+    start: str | None = None
+    """ISO date."""
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    number: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the masthead and heading say, parsed."""
+
+    organ: str | None
+    """The organ of the masthead (``"General Assembly"``)."""
+    body: str
+    """The body that adopted it (``"Human Rights Council"``)."""
+    body_code: str
+    """Its short code from the bodies data (``"un-hrc"``)."""
+    number: str
+    """The resolution number as printed (``"53/9"``, ``"1234 (2002)"``)."""
+    symbol: str
+    title: str | None
+    adopted: str | None
+    """ISO date of adoption."""
+    distribution: str | None = None
+    distribution_date: str | None = None
+    original_language: str | None = None
+    session: Session | None = None
+    agenda_item: AgendaItem | None = None
+    lead_in: str | None = None
+    """A line such as ``[on the report of the Third Committee (A/78/481)]``."""
+    adopted_at: str | None = None
+    """The meeting named in a Security Council heading (``"4653rd meeting"``)."""
+
+
+@dataclass(frozen=True)
+class RecordedVote:
+    in_favour: tuple[str, ...]
+    against: tuple[str, ...]
+    abstaining: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Closing:
+    """The lines after the last operative paragraph."""
+
+    lines: tuple[str, ...]
+    """Verbatim, in order."""
+    meeting: str | None = None
+    date: str | None = None
+    vote: str | None = None
+    """The vote in plain words (``"Adopted without a vote"``)."""
+    recorded_vote: RecordedVote | None = None
+
+
+@dataclass(frozen=True)
+class Annex:
+    id: str
+    """The anchor prefix of its paragraphs (``"annex"``, ``"annex2"``)."""
+    eid: str
+    heading: str
+    """As printed: ``"Annex"``, ``"Annex II"``."""
+    title_lines: tuple[str, ...]
+    paragraphs: tuple[Paragraph, ...]
+    line: int
+
+    @property
+    def title(self) -> str | None:
+        return " ".join(self.title_lines) or None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """One resolution, as the converter understood it."""
+
+    source: str
+    """The file it was read from, as given."""
+    masthead: tuple[str, ...]
+    """Every line before the enacting formula, verbatim, markup removed."""
+    metadata: Metadata
+    enacting_formula: str | None
+    enacting_line: int | None
+    preamble: tuple[Paragraph, ...]
+    operative: tuple[Paragraph, ...]
+    footnotes: tuple[Footnote, ...]
+    closing: Closing
+    annexes: tuple[Annex, ...] = field(default=())
+    work_uri: str = ""
+    """The Akoma Ntoso work URI (``/akn/un/statement/deliberation/un-hrc/2023-07-12/53-9``)."""
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph and sub-paragraph, in reading order."""
+        for top in (*self.preamble, *self.operative):
+            yield from top.walk()
+        for annex in self.annexes:
+            for top in annex.paragraphs:
+                yield from top.walk()
+
+    def find(self, anchor: str) -> Paragraph | None:
+        return next((p for p in self.paragraphs() if p.id == anchor), None)
+
+    def to_dict(self) -> dict:
+        meta = self.metadata
+        session = meta.session
+        agenda = meta.agenda_item
+        return {
+            "version": MODEL_VERSION,
+            "source": self.source,
+            "symbol": meta.symbol,
+            "body": meta.body,
+            "number": meta.number,
+            "title": meta.title,
+            "adopted": meta.adopted,
+            "work_uri": self.work_uri,
+            "metadata": {
+                "organ": meta.organ,
+                "body_code": meta.body_code,
+                "distribution": meta.distribution,
+                "distribution_date": meta.distribution_date,
+                "original_language": meta.original_language,
+                "session": None
+                if session is None
+                else {
+                    "ordinal": session.ordinal,
+                    "number": session.number,
+                    "dates": session.dates,
+                    "start": session.start,
+                    "end": session.end,
+                },
+                "agenda_item": None
+                if agenda is None
+                else {"number": agenda.number, "title": agenda.title},
+                "lead_in": meta.lead_in,
+                "adopted_at": meta.adopted_at,
+            },
+            "masthead": list(self.masthead),
+            "enacting_formula": self.enacting_formula,
+            "preamble": [p.to_dict() for p in self.preamble],
+            "operative": [p.to_dict() for p in self.operative],
+            "footnotes": [f.to_dict() for f in self.footnotes],
+            "closing": {
+                "lines": list(self.closing.lines),
+                "meeting": self.closing.meeting,
+                "date": self.closing.date,
+                "vote": self.closing.vote,
+                "recorded_vote": None
+                if self.closing.recorded_vote is None
+                else {
+                    "in_favour": list(self.closing.recorded_vote.in_favour),
+                    "against": list(self.closing.recorded_vote.against),
+                    "abstaining": list(self.closing.recorded_vote.abstaining),
+                },
+            },
+            "annexes": [
+                {
+                    "id": a.id,
+                    "eid": a.eid,
+                    "heading": a.heading,
+                    "title": a.title,
+                    "title_lines": list(a.title_lines),
+                    "paragraphs": [p.to_dict() for p in a.paragraphs],
+                }
+                for a in self.annexes
+            ],
+        }

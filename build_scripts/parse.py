@@ -1,0 +1,341 @@
+"""Blocks of a resolution's text -> the document model.
+
+The text's layout, as the UN's documents print it:
+  masthead lines, the agenda item title in ``**bold**``, the number and title ("53/9. Title");
+  the enacting formula ("The Human Rights Council,");
+  preambular paragraphs, unnumbered, each opening with a phrase ("Recalling also");
+  operative paragraphs "1. *Verb phrase* …", with sub-paragraphs "(a)", "(i)" or dashes;
+  the closing (meeting, date, vote); then any annexes ("Annex", a title, numbered paragraphs).
+Page breaks leave footnote texts ("¹ General Assembly resolution 70/1.") in the middle of the
+flow, and may cut a paragraph in two: both are mended here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import identifiers as ids
+from .errors import Diagnostics, ParseError
+from .identifiers import Level
+from .masthead import CLOSING_START, build_metadata, read_closing, read_heading
+from .model import Annex, Footnote, FootnoteRef, Paragraph, Resolution
+from .normalize import Block, read_blocks
+from .vocabulary import Vocabulary, load_vocabulary
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_TO_DIGITS = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+_MARKERS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+_FOOTNOTE = re.compile(f"(?P<marker>[{SUPERSCRIPT_DIGITS}]+)\\s+(?P<text>\\S.*)", re.S)
+_NUMBERED = re.compile(r"(?P<number>\d+)\.\s+(?P<text>\S.*)", re.S)
+_ITEM = re.compile(r"\((?P<number>[a-z]{1,5})\)\s+(?P<text>\S.*)", re.S)
+_DASH = re.compile(r"(?P<label>[-–—•])\s+(?P<text>\S.*)", re.S)
+_ANNEX = re.compile(r"Annex(?:\s+(?P<number>[IVXLC]+|\d+))?")
+_LEAD = re.compile(r"\*(?P<lead>[^*]+)\*")
+_ROMAN_NUMERALS = [ids.roman_label(i) for i in range(60)]
+_SCHEMES = ("number", "letter", "roman", "dash")
+
+
+@dataclass
+class Unit:
+    """A paragraph of the source before it is placed in the tree (page breaks mended)."""
+
+    kind: str  # number, item, dash, plain, footnote
+    line: int
+    text: str
+    label: str | None = None
+    number: str | None = None
+    children: list[Unit] = field(default_factory=list)
+    scheme: str = ""
+
+    @property
+    def terminated(self) -> bool:
+        end = _MARKERS.sub("", self.text).rstrip(")\"'”’]* ")
+        return end[-1:] in tuple(",;:.!?")
+
+
+def classify(block: Block) -> Unit:
+    text = block.text
+    for kind, pattern in (("footnote", _FOOTNOTE), ("number", _NUMBERED), ("item", _ITEM), ("dash", _DASH)):
+        match = pattern.fullmatch(text)
+        if match:
+            groups = match.groupdict()
+            number = groups.get("number") or groups.get("marker")
+            label = {"number": f"{number}.", "item": f"({number})"}.get(kind, groups.get("label") or number)
+            return Unit(kind, block.line, match["text"], label=label, number=number)
+    return Unit("plain", block.line, text)
+
+
+# --- Reading the body --------------------------------------------------------------------
+
+
+@dataclass
+class Body:
+    """The body of the text, in three parts, with the notes collected on the way."""
+
+    paragraphs: list[Unit] = field(default_factory=list)
+    closing: list[Block] = field(default_factory=list)
+    annexes: list[tuple[Block, list[Unit]]] = field(default_factory=list)
+    footnotes: list[Unit] = field(default_factory=list)
+
+
+def read_body(blocks: list[Block], file: str) -> Body:
+    body = Body()
+    current = body.paragraphs  # where paragraph units go now
+    last_text: Unit | None = None
+    last_note: Unit | None = None
+    in_closing = False
+    for block in blocks:
+        unit = classify(block)
+        if unit.kind == "footnote":
+            body.footnotes.append(unit)
+            last_note = unit
+            continue
+        annex = _ANNEX.fullmatch(block.lines[0])
+        if annex and (in_closing or body.annexes or not body.paragraphs):
+            title = Block(block.line + 1, block.lines[1:]) if len(block.lines) > 1 else None
+            body.annexes.append((block, []))
+            current = body.annexes[-1][1]
+            if title:
+                current.append(Unit("plain", title.line, title.text))
+            in_closing, last_text, last_note = False, None, None
+            continue
+        if in_closing:
+            body.closing.append(block)
+            continue
+        if unit.kind == "plain" and last_text is not None:
+            if not last_text.terminated:
+                last_text.text += " " + unit.text
+                continue
+            if last_note is not None and not last_note.terminated:
+                last_note.text += " " + unit.text
+                continue
+            if unit.text[:1].islower():
+                last_text.text += " " + unit.text
+                continue
+        if not body.annexes and body.paragraphs and CLOSING_START.fullmatch(block.lines[0]):
+            in_closing = True
+            body.closing.append(block)
+            continue
+        current.append(unit)
+        last_text, last_note = unit, None
+    return body
+
+
+# --- Placing sub-paragraphs --------------------------------------------------------------
+
+
+def _expected(scheme: str, count: int) -> str:
+    if scheme == "letter":
+        return ids.letter_label(count)
+    if scheme == "roman":
+        return _ROMAN_NUMERALS[count] if count < len(_ROMAN_NUMERALS) else "?"
+    return "–"
+
+
+def _describe(scheme: str, count: int) -> str:
+    if scheme == "dash":
+        return "a dash item"
+    return f"sub-paragraph ({_expected(scheme, count)})"
+
+
+def nest_items(units: list[Unit], file: str) -> list[Unit]:
+    """Put each sub-paragraph under the paragraph or item it belongs to."""
+    tops: list[Unit] = []
+    stack: list[Unit] = []  # the open parents; stack[0] is the top paragraph
+    for unit in units:
+        if unit.kind not in ("item", "dash"):
+            tops.append(unit)
+            stack = [unit]
+            continue
+        if not stack:
+            raise ParseError(file, unit.line, "a paragraph before its first sub-paragraph", unit.label)
+        _place(unit, stack, file)
+    return tops
+
+
+def _place(unit: Unit, stack: list[Unit], file: str) -> None:
+    label = unit.number or ""
+    # Continue the deepest list that expects this label ("(i)" after "(h)" is a letter).
+    for depth in range(len(stack) - 1, -1, -1):
+        parent = stack[depth]
+        if not parent.children:
+            continue
+        scheme = parent.children[0].scheme
+        if (scheme == "dash" and unit.kind == "dash") or (
+            scheme != "dash" and unit.kind == "item" and label == _expected(scheme, len(parent.children))
+        ):
+            unit.scheme = scheme
+            parent.children.append(unit)
+            del stack[depth + 1 :]
+            stack.append(unit)
+            return
+    # Otherwise open a new, deeper list under the last item.
+    open_schemes = {p.children[0].scheme for p in stack if p.children} | {stack[0].scheme or "number"}
+    deepest = max(_SCHEMES.index(s) for s in open_schemes)
+    candidates = ["dash"] if unit.kind == "dash" else [s for s in ("letter", "roman") if label == _expected(s, 0)]
+    for scheme in candidates:
+        if _SCHEMES.index(scheme) > deepest:
+            unit.scheme = scheme
+            stack[-1].children.append(unit)
+            stack.append(unit)
+            return
+    wanted = [_describe(p.children[0].scheme, len(p.children)) for p in reversed(stack) if p.children]
+    raise ParseError(file, unit.line, " or ".join(wanted) or "a sub-paragraph (a)", unit.label)
+
+
+# --- Freezing into the model -------------------------------------------------------------
+
+
+@dataclass
+class Freezer:
+    """Turns units into model paragraphs: ids, leads, footnote references."""
+
+    file: str
+    vocabulary: Vocabulary
+    diagnostics: Diagnostics
+    notes: dict[int, Footnote]
+    refs: dict[int, str] = field(default_factory=dict)
+
+    def paragraph(self, unit: Unit, prefix: str, root: str, part: str, path: tuple[Level, ...], lead_kind: str) -> Paragraph:
+        raw = unit.text
+        lead = None
+        if lead_kind == "verb":
+            match = _LEAD.match(raw)
+            if match:
+                lead = match["lead"].strip()
+                raw = match["lead"] + raw[match.end() :]
+        text, refs = self._take_markers(raw, unit.line, ids.anchor_for(prefix, path))
+        if lead_kind == "opening":
+            found = self.vocabulary.opening_phrase.match(text)
+            lead = found.group() if found else None
+        items = []
+        for index, child in enumerate(unit.children):
+            number = child.number if child.scheme != "dash" else str(index + 1)
+            items.append(self.paragraph(child, prefix, root, part, (*path, Level(child.scheme, number)), "none"))
+        return Paragraph(
+            id=ids.anchor_for(prefix, path),
+            eid=ids.eid_for(root, path),
+            name=ids.name_for(part, path, numbered=unit.label is not None or part.startswith("preambular")),
+            text=text,
+            line=unit.line,
+            number=unit.number if unit.kind != "dash" else None,
+            label=unit.label,
+            lead=lead,
+            items=tuple(items),
+            footnote_refs=tuple(refs),
+        )
+
+    def _take_markers(self, raw: str, line: int, anchor: str) -> tuple[str, list[FootnoteRef]]:
+        out, refs, position = [], [], 0
+        length = 0
+        for match in _MARKERS.finditer(raw):
+            number = int(match.group().translate(_TO_DIGITS))
+            if number not in self.notes:
+                self.diagnostics.warn(line, f"footnote marker {match.group()} has no note; kept as text")
+                continue
+            out.append(raw[position : match.start()])
+            length += match.start() - position
+            position = match.end()
+            refs.append(FootnoteRef(match.group(), self.notes[number].id, length))
+            self.refs.setdefault(number, anchor)
+        out.append(raw[position:])
+        return "".join(out), refs
+
+
+def _footnotes(units: list[Unit], file: str) -> dict[int, Footnote]:
+    notes: dict[int, Footnote] = {}
+    for unit in units:
+        number = int((unit.number or "0").translate(_TO_DIGITS))
+        if number in notes:
+            raise ParseError(file, unit.line, f"one note numbered {number}", f"a second note {unit.number}")
+        notes[number] = Footnote(ids.footnote_anchor(number), unit.number or "", number, unit.text, unit.line, None)
+    return notes
+
+
+def _check_numbers(units: list[Unit], file: str, what: str) -> None:
+    numbered = [u for u in units if u.kind == "number"]
+    for expected, unit in enumerate(numbered, start=1):
+        if unit.number != str(expected):
+            raise ParseError(file, unit.line, f"{what} {expected}", f"{unit.label} {unit.text}")
+
+
+def _split_preamble(tops: list[Unit], file: str) -> tuple[list[Unit], list[Unit]]:
+    first_numbered = next((i for i, u in enumerate(tops) if u.kind == "number"), None)
+    if first_numbered is not None:
+        stray = next((u for u in tops[first_numbered:] if u.kind != "number"), None)
+        if stray:
+            raise ParseError(file, stray.line, "a numbered operative paragraph or the closing", stray.text)
+        return tops[:first_numbered], tops[first_numbered:]
+    # A single unnumbered operative paragraph ("*Takes note* of …") ends the text.
+    if tops and _LEAD.match(tops[-1].text) and not tops[-1].text.rstrip().endswith(","):
+        return tops[:-1], tops[-1:]
+    return tops, []
+
+
+def parse_blocks(blocks: list[Block], file: str, vocabulary: Vocabulary, diagnostics: Diagnostics) -> Resolution:
+    heading, start = read_heading(blocks, file, vocabulary)
+    metadata = build_metadata(heading, file, vocabulary)
+    body = read_body(blocks[start:], file)
+    preamble_units, operative_units = _split_preamble(nest_items(body.paragraphs, file), file)
+    _check_numbers(operative_units, file, "operative paragraph")
+    if not operative_units:
+        where = body.closing[0].line if body.closing else blocks[-1].last_line
+        raise ParseError(file, where, "at least one operative paragraph ('1. *Verb* …')", "none")
+    freezer = Freezer(file, vocabulary, diagnostics, _footnotes(body.footnotes, file))
+    preamble = tuple(
+        freezer.paragraph(u, "pp", "preamble__p", "preambular paragraph", (Level("number", str(i)),), "opening")
+        for i, u in enumerate(preamble_units, start=1)
+    )
+    operative = tuple(
+        freezer.paragraph(u, "op", "para", "operative paragraph", (Level("number", u.number or "1"),), "verb")
+        for u in operative_units
+    )
+    annexes = tuple(_annex(i, block, units, freezer, file) for i, (block, units) in enumerate(body.annexes))
+    for number, note in freezer.notes.items():
+        if number not in freezer.refs:
+            raise ParseError(file, note.line, f"a marker {note.marker} in the text before this note", note.marker + " " + note.text)
+    footnotes = tuple(
+        Footnote(n.id, n.marker, n.number, n.text, n.line, freezer.refs.get(n.number))
+        for n in sorted(freezer.notes.values(), key=lambda n: n.number)
+    )
+    return Resolution(
+        source=file,
+        masthead=tuple(heading.masthead),
+        metadata=metadata,
+        enacting_formula=heading.enacting_formula,
+        enacting_line=heading.enacting_line,
+        preamble=preamble,
+        operative=operative,
+        footnotes=footnotes,
+        closing=read_closing(body.closing, file),
+        annexes=annexes,
+        work_uri=ids.work_uri(metadata.body_code, metadata.adopted, metadata.number),
+    )
+
+
+def _annex(index: int, block: Block, units: list[Unit], freezer: Freezer, file: str) -> Annex:
+    tops = nest_items(units, file)
+    first = next((i for i, u in enumerate(tops) if u.kind == "number"), len(tops))
+    titles, numbered = tops[:first], tops[first:]
+    stray = next((u for u in numbered if u.kind != "number"), None)
+    if stray:
+        raise ParseError(file, stray.line, "a numbered annex paragraph", stray.text)
+    _check_numbers(numbered, file, "annex paragraph")
+    prefix = ids.annex_prefix(index) + "-"
+    heading = block.lines[0]
+    part = f"{heading[0].lower()}{heading[1:]}, paragraph"
+    root = f"att_{index + 1}__para"
+    paragraphs = tuple(
+        freezer.paragraph(u, prefix, root, part, (Level("number", u.number or ""),), "none") for u in numbered
+    )
+    return Annex(ids.annex_prefix(index), f"att_{index + 1}", heading, tuple(u.text for u in titles), paragraphs, block.line)
+
+
+def parse_file(path: Path, display_name: str | None = None) -> tuple[Resolution, Diagnostics]:
+    """Read and parse one resolution; raises ParseError with file and line on bad input."""
+    file = display_name or str(path)
+    diagnostics = Diagnostics(file)
+    resolution = parse_blocks(read_blocks(path, file), file, load_vocabulary(), diagnostics)
+    return resolution, diagnostics
