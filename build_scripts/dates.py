@@ -38,3 +38,11 @@ def iso_range(text: str) -> tuple[str, str] | None:
     end = iso_date(f"{match['d2']} {match['m2']} {match['y2']}")
     start = iso_date(f"{match['d1']} {match['m1'] or match['m2']} {match['y1'] or match['y2']}")
     return (start, end) if start and end else None
+
+
+def long_date(iso: str | None) -> str:
+    """``2023-07-12`` -> ``12 July 2023`` (the UN's style); empty for None."""
+    if not iso:
+        return ""
+    day = date.fromisoformat(iso)
+    return f"{day.day} {list(MONTHS)[day.month - 1]} {day.year}"

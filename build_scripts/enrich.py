@@ -1,0 +1,138 @@
+"""The model + the catalogue -> where each term, instrument, document symbol and theme is.
+
+Nothing here knows Markdown: it finds spans of text to link, and builds the indexes
+("Mentioned in", "Cited in", themes) from them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .catalogue import Catalogue, Entry
+from .errors import ConversionError
+from .identifiers import document_symbol
+from .model import Resolution
+from .vocabulary import Vocabulary
+
+# A document symbol as printed: A/HRC/RES/53/9, E/2002/68/Add.1, S/RES/1325 (2000).
+_SYMBOL = re.compile(r"\b(?:[AES]|CRC|CEDAW|CERD|CCPR|CAT)/[A-Za-z0-9]+(?:[/.][A-Za-z0-9]+)*(?: \(\d{4}\))?")
+# A resolution cited by number: "resolution 68/192", "its resolution 52/3", "Security Council
+# resolution 1325 (2000)". The body before it decides the symbol; "its" is the adopting body.
+_CITED = re.compile(
+    r"(?:(?P<body>General Assembly|Human Rights Council|Security Council|Economic and Social Council|its)\s+)?"
+    r"(?P<word>resolutions?)\s+(?P<number>\d{1,3}/\d{1,4}[A-Z]?|\d{3,4} \(\d{4}\))"
+)
+UNDOCS = "https://undocs.org/en/"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a text that links somewhere."""
+
+    start: int
+    end: int
+    url: str | None = None
+    """An external address (a document symbol), or None for a catalogue entry."""
+    entry: Entry | None = None
+
+
+@dataclass(frozen=True)
+class AnnotatedText:
+    """One text of the resolution with what it mentions."""
+
+    key: str
+    """Unique: a paragraph or footnote id, or ``masthead-3``, ``closing-1`` for single lines."""
+    anchor: str
+    """Where a link to it goes on the full-text page."""
+    name: str
+    text: str
+    spans: tuple[Span, ...]
+    mentions: tuple[Entry, ...]
+    themes: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Enriched:
+    resolution: Resolution
+    catalogue: Catalogue
+    texts: dict[str, AnnotatedText]
+    index: dict[str, tuple[AnnotatedText, ...]]
+    """For each entry (``page#id``): the texts that mention it, in reading order."""
+
+    def mentions_of(self, entry: Entry) -> tuple[AnnotatedText, ...]:
+        return self.index.get(f"{entry.page}#{entry.id}", ())
+
+
+def symbol_url(symbol: str) -> str:
+    return UNDOCS + symbol.replace(" ", "")
+
+
+def symbol_spans(text: str, adopting_body_symbol: str, symbol_patterns: dict[str, str]) -> list[Span]:
+    """Links to undocs.org for the document symbols and numbered resolutions a text cites."""
+    spans = [Span(m.start(), m.end(), symbol_url(m.group())) for m in _SYMBOL.finditer(text)]
+    for match in _CITED.finditer(text):
+        body = match["body"]
+        pattern = adopting_body_symbol if body == "its" else symbol_patterns.get(body or "General Assembly")
+        if pattern is None:
+            continue
+        start = match.start("word") if body in (None, "its") else match.start()
+        spans.append(Span(start, match.end(), symbol_url(document_symbol(pattern, match["number"]))))
+    return spans
+
+
+def _choose(candidates: list[Span]) -> list[Span]:
+    """Symbols first, then the longest match at each place; no overlaps; one link per entry."""
+    chosen: list[Span] = []
+    seen: set[str] = set()
+    ordered = sorted(candidates, key=lambda s: (s.entry is not None, s.start, s.start - s.end))
+    for span in ordered:
+        if any(span.start < c.end and c.start < span.end for c in chosen):
+            continue
+        if span.entry is not None:
+            key = f"{span.entry.page}#{span.entry.id}"
+            if key in seen:
+                continue
+            seen.add(key)
+        chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _texts(resolution: Resolution) -> Iterator[tuple[str, str, str, str]]:
+    """(key, anchor, name, text) of every text a reader may look a term up in."""
+    for index, line in enumerate(resolution.masthead[:-1] if resolution.metadata.title else resolution.masthead):
+        yield f"masthead-{index + 1}", "masthead", "the masthead", line
+    for paragraph in resolution.paragraphs():
+        yield paragraph.id, paragraph.id, paragraph.name, paragraph.text
+    for note in resolution.footnotes:
+        yield note.id, note.id, f"footnote {note.number}", note.text
+    for index, line in enumerate(resolution.closing.lines):
+        yield f"closing-{index + 1}", "closing", "the closing lines", line
+
+
+def enrich(resolution: Resolution, catalogue: Catalogue, vocabulary: Vocabulary) -> Enriched:
+    """Find every mention; fail if a catalogue entry is mentioned nowhere."""
+    patterns = {b.name: b.symbol for b in vocabulary.bodies}
+    own = patterns.get(resolution.metadata.body, "A/RES/{number}")
+    texts: dict[str, AnnotatedText] = {}
+    for key, anchor, name, text in _texts(resolution):
+        candidates = symbol_spans(text, own, patterns)
+        mentioned: list[Entry] = []
+        for entry in catalogue.linkable:
+            found = [m for p in entry.patterns for m in p.finditer(text)]
+            if found:
+                mentioned.append(entry)
+                candidates.extend(Span(m.start(), m.end(), entry=entry) for m in found)
+        themes = tuple(t for t in catalogue.themes if any(p.search(text) for p in t.patterns))
+        texts[key] = AnnotatedText(key, anchor, name, text, tuple(_choose(candidates)), tuple(mentioned), themes)
+    index: dict[str, list[AnnotatedText]] = {}
+    for annotated in texts.values():
+        for entry in (*annotated.mentions, *annotated.themes):
+            index.setdefault(f"{entry.page}#{entry.id}", []).append(annotated)
+    for entry in (*catalogue.linkable, *catalogue.themes):
+        if f"{entry.page}#{entry.id}" not in index:
+            raise ConversionError(
+                entry.file, entry.line, f"'{entry.id}' to match somewhere in {resolution.source}", "no match for its patterns"
+            )
+    return Enriched(resolution, catalogue, texts, {k: tuple(v) for k, v in index.items()})

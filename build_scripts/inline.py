@@ -1,0 +1,63 @@
+"""One text of the resolution -> one line of Markdown, with its links and footnote references.
+
+The lead (verb or opening phrase) is set in italics, as the UN prints it. Links come from the
+enriched spans; a span that would cut the lead or a footnote marker in two is not linked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .enrich import AnnotatedText, Span
+from .escape import markdown_text
+from .model import FootnoteRef
+
+
+def _keep(span: Span, lead_end: int, refs: Sequence[FootnoteRef]) -> bool:
+    crosses_lead = span.start < lead_end < span.end
+    splits_marker = any(span.start < r.offset < span.end for r in refs)
+    return not crosses_lead and not splits_marker
+
+
+class InlineRenderer:
+    """Writes texts as Markdown through the macros of ``templates/inline.j2``."""
+
+    def __init__(self, macros: Any) -> None:
+        self.macros = macros
+        self.ref_ids: dict[str, int] = {}
+
+    def ref_id(self, footnote: str) -> str:
+        """``fnref1`` for the first reference to fn1, ``fnref1-2`` for a second one."""
+        count = self.ref_ids[footnote] = self.ref_ids.get(footnote, 0) + 1
+        base = "fnref" + footnote.removeprefix("fn")
+        return base if count == 1 else f"{base}-{count}"
+
+    def render(self, annotated: AnnotatedText, lead: str | None = None, refs: Sequence[FootnoteRef] = ()) -> str:
+        text = annotated.text
+        lead_end = len(lead) if lead and text.startswith(lead) else 0
+        spans = [s for s in annotated.spans if _keep(s, lead_end, refs)]
+        if not lead_end:
+            return self._range(text, 0, len(text), spans, refs)
+        head = self._range(text, 0, lead_end, [s for s in spans if s.end <= lead_end], [r for r in refs if r.offset < lead_end])
+        tail = self._range(
+            text, lead_end, len(text), [s for s in spans if s.start >= lead_end], [r for r in refs if r.offset >= lead_end]
+        )
+        return self.macros.emphasis(head) + tail
+
+    def _range(self, text: str, start: int, end: int, spans: Sequence[Span], refs: Sequence[FootnoteRef]) -> str:
+        events = sorted([(s.start, 1, s) for s in spans] + [(r.offset, 0, r) for r in refs], key=lambda e: e[:2])
+        out, position = [], start
+        for at, _, item in events:
+            out.append(markdown_text(text[position:at]))
+            if isinstance(item, Span):
+                words = markdown_text(text[item.start : item.end])
+                link = self.macros.entry_link(words, item.entry) if item.entry else self.macros.symbol_link(words, item.url)
+                out.append(link)
+                position = item.end
+            else:
+                number = item.footnote.removeprefix("fn")
+                out.append(self.macros.footnote_ref(number, self.ref_id(item.footnote)))
+                position = at
+        out.append(markdown_text(text[position:end]))
+        return "".join(out)

@@ -1,0 +1,212 @@
+"""The enriched model -> the site's Markdown pages, through the Jinja2 templates.
+
+View models are computed here; the templates in ``templates/`` only loop and print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .catalogue import REFERENCE_KINDS, Entry
+from .dates import long_date
+from .enrich import AnnotatedText, Enriched, symbol_spans
+from .escape import attribute, markdown_text
+from .inline import InlineRenderer
+from .model import Paragraph, Resolution
+
+TEMPLATES = Path(__file__).parent / "templates"
+PAGES = ("index", "text", "glossary", "references", "themes", "about", "accessibility")
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    anchor: str
+    name: str
+    markdown: str
+    classes: str
+
+
+@dataclass(frozen=True)
+class NoteView:
+    anchor: str
+    number: int
+    markdown: str
+    back_links: tuple[tuple[str, str], ...]
+    """(ref id, the name of the paragraph it returns to)."""
+
+
+@dataclass(frozen=True)
+class EntryView:
+    entry: Entry
+    name: str
+    description: str
+    source: str
+    mentions: tuple[tuple[str, str], ...]
+    """(anchor, name) of every text that mentions it."""
+
+
+def environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # Markdown, escaped by escape.markdown_text where it holds source text
+    )
+
+
+def citation(resolution: Resolution, name: str) -> str:
+    """``Human Rights Council resolution 53/9 (A/HRC/RES/53/9), operative paragraph 1 (c), adopted 12 July 2023``."""
+    meta = resolution.metadata
+    adopted = f", adopted {long_date(meta.adopted)}" if meta.adopted else ""
+    return f"{meta.body} resolution {meta.number} ({meta.symbol}), {name}{adopted}"
+
+
+class PageRenderer:
+    """Renders every page of one resolution."""
+
+    def __init__(self, enriched: Enriched, publication: dict[str, Any]) -> None:
+        self.enriched = enriched
+        self.resolution = enriched.resolution
+        self.publication = publication
+        self.env = environment()
+        self.inline = InlineRenderer(self.env.get_template("inline.j2").module)
+
+    def pages(self) -> dict[str, str]:
+        """File name -> Markdown, for every page."""
+        context = self._common()
+        return {f"{name}.md": getattr(self, f"_{name}")(context) for name in PAGES}
+
+    def _render(self, template: str, context: dict[str, Any], **extra: Any) -> str:
+        return self.env.get_template(template).render(**context, **extra)
+
+    def _common(self) -> dict[str, Any]:
+        resolution = self.resolution
+        meta = resolution.metadata
+        return {
+            "r": resolution,
+            "meta": meta,
+            "publication": self.publication,
+            "adopted": long_date(meta.adopted),
+            "esc": markdown_text,
+            "attr": attribute,
+            "citation_example": citation(resolution, "operative paragraph 1"),
+            "citation_template": citation(resolution, "{name}"),
+            "counts": {
+                "preamble": len(resolution.preamble),
+                "operative": len(resolution.operative),
+                "items": sum(1 for p in resolution.operative for _ in p.walk()) - len(resolution.operative),
+                "footnotes": len(resolution.footnotes),
+            },
+        }
+
+    # --- the full text -------------------------------------------------------------------
+
+    def _paragraph_views(self, paragraph: Paragraph, kind: str, depth: int = 0) -> list[ParagraphView]:
+        annotated = self.enriched.texts[paragraph.id]
+        markdown = self.inline.render(annotated, paragraph.lead, paragraph.footnote_refs)
+        label = self.env.get_template("inline.j2").module.label(paragraph.label) + " " if paragraph.label else ""
+        views = [ParagraphView(paragraph.id, paragraph.name, label + markdown, f"para {kind} level-{depth}")]
+        for item in paragraph.items:
+            views.extend(self._paragraph_views(item, "item", depth + 1))
+        return views
+
+    def _masthead_views(self) -> tuple[list[str], str]:
+        resolution = self.resolution
+        meta = resolution.metadata
+        agenda_title = meta.agenda_item.title if meta.agenda_item else None
+        title_index = next(
+            (i for i, line in enumerate(resolution.masthead) if line.startswith(f"{meta.number}.") or line == f"Resolution {meta.number}"),
+            None,
+        )
+        lines = []
+        for index, line in enumerate(resolution.masthead):
+            if index == title_index:
+                continue
+            annotated = self.enriched.texts.get(f"masthead-{index + 1}")
+            markdown = self.inline.render(annotated) if annotated else markdown_text(line)
+            lines.append(f"**{markdown}**" if line == agenda_title else markdown)
+        heading = markdown_text(resolution.masthead[title_index]) if title_index is not None else markdown_text(meta.symbol)
+        return lines, heading
+
+    def _note_views(self) -> list[NoteView]:
+        notes = []
+        for note in self.resolution.footnotes:
+            refs = [
+                (f"fnref{note.number}" + ("" if i == 0 else f"-{i + 1}"), p.name)
+                for i, p in enumerate(p for p in self.resolution.paragraphs() for r in p.footnote_refs if r.footnote == note.id)
+            ]
+            markdown = self.inline.render(self.enriched.texts[note.id])
+            notes.append(NoteView(note.id, note.number, markdown, tuple(refs)))
+        return notes
+
+    def _text(self, context: dict[str, Any]) -> str:
+        resolution = self.resolution
+        self.inline.ref_ids.clear()
+        masthead, heading = self._masthead_views()
+        preamble = [v for p in resolution.preamble for v in self._paragraph_views(p, "preambular")]
+        operative = [v for p in resolution.operative for v in self._paragraph_views(p, "operative")]
+        annexes = [
+            (annex, [self.inline.render(AnnotatedText("", "", "", t, (), (), ())) for t in annex.title_lines],
+             [v for p in annex.paragraphs for v in self._paragraph_views(p, "annex")])
+            for annex in resolution.annexes
+        ]
+        closing = [self.inline.render(self.enriched.texts[f"closing-{i + 1}"]) for i in range(len(resolution.closing.lines))]
+        return self._render(
+            "text.md.j2", context, masthead=masthead, heading=heading, preamble=preamble, operative=operative,
+            annexes=annexes, closing=closing, notes=self._note_views(), definitions=self._definitions(),
+        )
+
+    def _definitions(self) -> list[tuple[str, str]]:
+        """The short definitions that links on the text page point to (aria-describedby)."""
+        used = {(s.entry.page, s.entry.id): s.entry for t in self.enriched.texts.values() for s in t.spans if s.entry}
+        return [(f"def-{page}-{eid}", entry.description) for (page, eid), entry in sorted(used.items())]
+
+    # --- the indexes ---------------------------------------------------------------------
+
+    def _entry_view(self, entry: Entry) -> EntryView:
+        mentions: list[tuple[str, str]] = []
+        for text in self.enriched.mentions_of(entry):
+            if (text.anchor, text.name) not in mentions:
+                mentions.append((text.anchor, text.name))
+        return EntryView(entry, markdown_text(entry.name), markdown_text(entry.description), self._source(entry.source), tuple(mentions))
+
+    def _source(self, source: str | None) -> str:
+        """A definition's source, its document symbols linked to undocs.org."""
+        if not source:
+            return ""
+        body_symbols = {"General Assembly": "A/RES/{number}"}
+        annotated = AnnotatedText("", "", "", source, tuple(s for s in symbol_spans(source, "A/RES/{number}", body_symbols) if s.url), (), ())
+        return self.inline.render(annotated)
+
+    def _index(self, context: dict[str, Any]) -> str:
+        structure = [
+            (p.id, p.label or "", markdown_text(p.lead or p.text.split(" ")[0]), len(list(p.walk())) - 1) for p in self.resolution.operative
+        ]
+        return self._render("index.md.j2", context, structure=structure)
+
+    def _glossary(self, context: dict[str, Any]) -> str:
+        views = sorted((self._entry_view(t) for t in self.enriched.catalogue.terms), key=lambda v: v.entry.name.lower())
+        groups = [(letter, list(items)) for letter, items in groupby(views, key=lambda v: v.entry.name[0].upper())]
+        return self._render("glossary.md.j2", context, groups=groups)
+
+    def _references(self, context: dict[str, Any]) -> str:
+        views = [self._entry_view(r) for r in self.enriched.catalogue.references]
+        groups = [(kind, title, [v for v in views if v.entry.category == kind]) for kind, title in REFERENCE_KINDS.items()]
+        return self._render("references.md.j2", context, groups=[g for g in groups if g[2]])
+
+    def _themes(self, context: dict[str, Any]) -> str:
+        views = [self._entry_view(t) for t in self.enriched.catalogue.themes]
+        return self._render("themes.md.j2", context, themes=views)
+
+    def _about(self, context: dict[str, Any]) -> str:
+        return self._render("about.md.j2", context)
+
+    def _accessibility(self, context: dict[str, Any]) -> str:
+        return self._render("accessibility.md.j2", context)

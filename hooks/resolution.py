@@ -1,0 +1,33 @@
+"""MkDocs hooks: convert the resolution before each build, index its paragraphs after it.
+
+Thin on purpose: the work is done by build_scripts, so the pages stay plain Markdown.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for build_scripts
+
+from build_scripts import search_index, site  # noqa: E402
+from build_scripts.errors import ConversionError  # noqa: E402
+
+_builds: dict[str, site.Build] = {}
+
+
+def on_pre_build(config) -> None:
+    root = Path(config.config_file_path).parent
+    source = config.extra["resolution"]
+    try:
+        _builds["current"] = site.build_docs(root / source, Path(config.docs_dir), source)
+    except ConversionError as error:
+        raise PluginError(f"The resolution could not be converted: {error}") from None
+
+
+def on_post_build(config) -> None:
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if index_file.exists():
+        search_index.index_paragraphs(index_file, _builds["current"].enriched, site.TEXT_PAGE)
