@@ -23,16 +23,20 @@ $(NODE_INSTALLED): package.json package-lock.json
 	@rm -f node_modules/.installed-* && touch $@
 
 serve: $(INSTALLED)
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Built into site.tmp/ and swapped in only when the build succeeded: a failed build
+# leaves the previous site/ as it was.
 site: $(INSTALLED)
-	$(VENV)/bin/mkdocs build --strict
+	@rm -rf site.tmp
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --site-dir site.tmp
+	@rm -rf site && mv site.tmp site
 
 browser:
 	@sh scripts/ensure-browser.sh
 
 test: $(INSTALLED) $(NODE_INSTALLED) browser
-	$(PY) -m pytest
+	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
 
 bench: $(INSTALLED) $(NODE_INSTALLED) browser
 	$(PY) -m benchmarks
@@ -42,4 +46,4 @@ lint: $(INSTALLED)
 	$(VENV)/bin/ruff format --check build_scripts tests benchmarks hooks
 
 clean:
-	rm -rf site $(VENV) node_modules
+	rm -rf site site.tmp $(VENV) node_modules

@@ -5,6 +5,7 @@ View models are computed here; the templates in ``templates/`` only loop and pri
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -18,6 +19,7 @@ from .enrich import AnnotatedText, Enriched, symbol_spans
 from .escape import attribute, markdown_text
 from .inline import InlineRenderer
 from .model import Paragraph, Resolution
+from .structured_data import citation_tags, legislation_jsonld
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGES = ("index", "text", "glossary", "references", "themes", "about", "accessibility")
@@ -51,7 +53,7 @@ class EntryView:
 
 
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -59,6 +61,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
         autoescape=False,  # Markdown, escaped by escape.markdown_text where it holds source text
     )
+    # Front matter values: a JSON string or object is also valid YAML.
+    env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=False)
+    return env
 
 
 def citation(resolution: Resolution, name: str) -> str:
@@ -77,6 +82,7 @@ class PageRenderer:
         self.publication = publication
         self.env = environment()
         self.inline = InlineRenderer(self.env.get_template("inline.j2").module)
+        self.text_url = publication.get("site_url", "/").rstrip("/") + "/text/"
 
     def pages(self) -> dict[str, str]:
         """File name -> Markdown, for every page."""
@@ -98,6 +104,8 @@ class PageRenderer:
             "attr": attribute,
             "citation_example": citation(resolution, "operative paragraph 1"),
             "citation_template": citation(resolution, "{name}"),
+            "jsonld": legislation_jsonld(resolution, self.text_url),
+            "citation_tags": citation_tags(resolution, self.text_url),
             "counts": {
                 "preamble": len(resolution.preamble),
                 "operative": len(resolution.operative),

@@ -50,11 +50,12 @@ def load_publication(source: Path) -> dict[str, Any]:
     return data
 
 
-def convert(source: Path, display_name: str | None = None) -> Build:
+def convert(source: Path, display_name: str | None = None, site_url: str = "") -> Build:
     """Parse, enrich and render one resolution; raises ConversionError on bad input."""
     resolution, diagnostics = parse_file(source, display_name)
     enriched = enrich(resolution, load_catalogue(), load_vocabulary())
     publication = load_publication(source)
+    publication["site_url"] = site_url
     pages = PageRenderer(enriched, publication).pages()
     files = {name: text.encode("utf-8") for name, text in pages.items()}
     files.update(downloads(enriched, publication))
@@ -87,9 +88,9 @@ def write(build: Build, docs_dir: Path) -> list[str]:
     return changed
 
 
-def build_docs(source: Path, docs_dir: Path, display_name: str | None = None) -> Build:
+def build_docs(source: Path, docs_dir: Path, display_name: str | None = None, site_url: str = "") -> Build:
     """Convert ``source`` and write its pages into ``docs_dir``; log warnings."""
-    build = convert(source, display_name)
+    build = convert(source, display_name, site_url)
     for warning in build.diagnostics.warnings:
         log.warning(str(warning))
     write(build, docs_dir)

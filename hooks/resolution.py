@@ -22,7 +22,7 @@ def on_pre_build(config) -> None:
     root = Path(config.config_file_path).parent
     source = config.extra["resolution"]
     try:
-        _builds["current"] = site.build_docs(root / source, Path(config.docs_dir), source)
+        _builds["current"] = site.build_docs(root / source, Path(config.docs_dir), source, config.site_url or "")
     except ConversionError as error:
         raise PluginError(f"The resolution could not be converted: {error}") from None
 

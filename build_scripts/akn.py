@@ -1,0 +1,346 @@
+"""The document model -> Akoma Ntoso 3.0 XML, as the UN's AKN4UN profile marks up resolutions.
+
+A resolution is a ``<statement name="deliberation">``: the masthead goes in the preface, the
+enacting formula and the preambular paragraphs in the preamble, the operative paragraphs in
+the main body (``<paragraph>``, ``<list>``, ``<point>``), the meeting, date and vote in the
+conclusions and each annex in an ``<attachment>`` with its own ``<doc>``. Footnotes become
+``<authorialNote>`` elements at the place of their markers. The bytes are deterministic:
+no timestamps (every FRBR date is the adoption date), attributes in a fixed order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from lxml import etree
+
+from .catalogue import Entry
+from .dates import DATE, iso_date
+from .model import Annex, Footnote, Metadata, Paragraph, Resolution
+
+NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+LANGUAGE = "eng"
+PUBLISHER = ("un-resolution-site", "/akn/ontology/organization/un/un-resolution-site", "un-resolution-site")
+"""Who made the markup (eId, href, showAs): the ``source`` of identification and references."""
+_DATE = re.compile(DATE)
+_TLC_BY_CATEGORY = {"un-body": "TLCOrganization", "fund": "TLCOrganization", "mechanism": "TLCReference"}
+_TLC_BY_KIND = {"term": "TLCTerm", "theme": "TLCConcept"}
+
+Element = etree._Element
+
+
+def _sub(parent: Element, tag: str, text: str | None = None, **attrs: str) -> Element:
+    element = etree.SubElement(parent, f"{{{NS}}}{tag}", attrs)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _append_text(parent: Element, text: str) -> None:
+    if not text:
+        return
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+# --- Metadata ----------------------------------------------------------------------------
+
+
+def _date(resolution: Resolution) -> str:
+    found = resolution.metadata.adopted or resolution.closing.date or resolution.metadata.distribution_date
+    if found is None:
+        raise ValueError(f"{resolution.source}: no adoption date, so no Akoma Ntoso FRBR dates")
+    return found
+
+
+def _identification(parent: Element, resolution: Resolution, component: str) -> None:
+    """FRBRWork, FRBRExpression and FRBRManifestation of the document or one of its annexes."""
+    meta, date = resolution.metadata, _date(resolution)
+    work = resolution.work_uri
+    expression = f"{work}/{LANGUAGE}@{date}"
+    author = f"#{meta.body_code}"
+    identification = _sub(parent, "identification", source=f"#{PUBLISHER[0]}")
+    levels = (
+        ("FRBRWork", f"{work}/!{component}", work),
+        ("FRBRExpression", f"{expression}/!{component}", expression),
+        ("FRBRManifestation", f"{expression}/!{component}.xml", f"{expression}.xml"),
+    )
+    for tag, this, uri in levels:
+        level = _sub(identification, tag)
+        _sub(level, "FRBRthis", value=this)
+        _sub(level, "FRBRuri", value=uri)
+        if tag == "FRBRWork":
+            _sub(level, "FRBRalias", value=meta.symbol, name="symbol")
+        _sub(level, "FRBRdate", date=date, name="adoption")
+        _sub(level, "FRBRauthor", href=author)
+        if tag == "FRBRWork":
+            _work_properties(level, meta)
+        elif tag == "FRBRExpression":
+            _sub(level, "FRBRlanguage", language=LANGUAGE)
+
+
+def _work_properties(work: Element, meta: Metadata) -> None:
+    _sub(work, "FRBRcountry", value="un")
+    _sub(work, "FRBRsubtype", value="deliberation")
+    _sub(work, "FRBRnumber", value=meta.number)
+    _sub(work, "FRBRname", value="resolution")
+
+
+def _tlc(entry: Entry) -> tuple[str, dict[str, str]]:
+    """The TLC element and its attributes for a catalogue entry."""
+    tag = _TLC_BY_KIND.get(entry.kind) or _TLC_BY_CATEGORY.get(entry.category or "", "TLCConcept")
+    ontology = {"TLCOrganization": "organization", "TLCTerm": "term"}.get(tag, "concept")
+    attrs = {"eId": entry.id, "href": f"/akn/ontology/{ontology}/un/{entry.id}", "showAs": entry.name}
+    short = (entry.acronyms or entry.short_names or (None,))[0]
+    if short:
+        attrs["shortForm"] = short
+    if tag == "TLCReference":
+        attrs["name"] = entry.category or entry.kind
+    return tag, attrs
+
+
+def _references(parent: Element, meta: Metadata, entries: Sequence[Entry]) -> None:
+    references = _sub(parent, "references", source=f"#{PUBLISHER[0]}")
+    eid, href, show = PUBLISHER
+    _sub(references, "TLCOrganization", eId=eid, href=href, showAs=show)
+    body = f"/akn/ontology/organization/un/{meta.body_code}"
+    _sub(references, "TLCOrganization", eId=meta.body_code, href=body, showAs=meta.body)
+    seen = {eid, meta.body_code}
+    for entry in entries:
+        if entry.id in seen:
+            continue
+        seen.add(entry.id)
+        tag, attrs = _tlc(entry)
+        _sub(references, tag, **attrs)
+
+
+# --- Text with inline markup -------------------------------------------------------------
+
+
+def _fill(parent: Element, text: str, lead: str | None, notes: Sequence[tuple[int, Element]] = ()) -> None:
+    """Write ``text`` into ``parent``: its lead in ``<i>``, each note element at its offset."""
+    lead_end = len(lead) if lead and text.startswith(lead) else 0
+    bounds = sorted({0, lead_end, len(text), *(offset for offset, _ in notes if offset < len(text))})
+    italic: Element | None = None
+    for start, end in pairwise(bounds):
+        inside = start < lead_end
+        if inside and italic is None:
+            _place_notes(parent, notes, start)
+            italic = _sub(parent, "i")
+        else:
+            _place_notes(italic if inside and italic is not None else parent, notes, start)
+        _append_text(italic if inside and italic is not None else parent, text[start:end])
+    _place_notes(parent, notes, None)
+
+
+def _place_notes(target: Element, notes: Sequence[tuple[int, Element]], offset: int | None) -> None:
+    """Append the notes at ``offset`` not yet placed (all of them for None)."""
+    for at, note in notes:
+        if (offset is None or at == offset) and note.getparent() is None:
+            target.append(note)
+
+
+def _spans(parent: Element, line: str, marks: Sequence[tuple[str, str, dict[str, str]]], date_tag: str) -> None:
+    """Write ``line``, wrapping the first occurrence of each (substring, tag, attrs) and each date."""
+    found: list[tuple[int, int, str, dict[str, str]]] = []
+    for needle, tag, attrs in marks:
+        at = line.find(needle) if needle else -1
+        if at >= 0:
+            found.append((at, at + len(needle), tag, attrs))
+    for match in _DATE.finditer(line):
+        iso = iso_date(match.group())
+        if iso and not line[: match.start()].rstrip().endswith(("–", "-")):  # not the end of a range
+            found.append((match.start(), match.end(), date_tag, {"date": iso}))
+    position = 0
+    for start, end, tag, attrs in sorted(found, key=lambda span: span[0]):
+        if start < position:
+            continue
+        _append_text(parent, line[position:start])
+        _sub(parent, tag, line[start:end], **attrs)
+        position = end
+    _append_text(parent, line[position:])
+
+
+# --- Preface, preamble, conclusions ------------------------------------------------------
+
+
+def _preface(parent: Element, resolution: Resolution) -> None:
+    meta = resolution.metadata
+    preface = _sub(parent, "preface")
+    if not any(meta.symbol in line for line in resolution.masthead):
+        _sub(_sub(preface, "p", **{"class": "symbol"}), "docNumber", meta.symbol)
+    marks = [(meta.symbol, "docNumber", {}), (meta.body, "docAuthority", {"refersTo": f"#{meta.body_code}"})]
+    if meta.title:
+        marks.append((meta.title, "docTitle", {}))
+    if meta.session:
+        value = {"value": str(meta.session.number)} if meta.session.number is not None else {}
+        marks.append((meta.session.ordinal, "session", value))
+    classes = _masthead_classes(meta)
+    for line in resolution.masthead:
+        p = _sub(preface, "p", **({"class": classes[line]} if line in classes else {}))
+        if classes.get(line) == "organ":
+            p.text = line
+        else:
+            _spans(p, line, marks, "docDate")
+
+
+def _masthead_classes(meta: Metadata) -> dict[str, str]:
+    """Class names for the masthead lines that have no element of their own."""
+    classes = {}
+    if meta.organ and meta.organ != meta.body:
+        classes[meta.organ] = "organ"
+    if meta.agenda_item:
+        classes[f"Agenda item {meta.agenda_item.number}"] = "agendaItem"
+        if meta.agenda_item.title:
+            classes[meta.agenda_item.title] = "agendaItemTitle"
+    if meta.session and meta.session.dates:
+        classes[meta.session.dates] = "sessionDates"
+    if meta.lead_in:
+        classes[meta.lead_in] = "leadIn"
+    return classes
+
+
+def _preamble(parent: Element, resolution: Resolution, notes: dict[str, Footnote]) -> None:
+    if not resolution.enacting_formula and not resolution.preamble:
+        return
+    preamble = _sub(parent, "preamble")
+    if resolution.enacting_formula:
+        meta = resolution.metadata
+        formula = _sub(_sub(preamble, "formula", name="enactingFormula"), "p")
+        _spans(formula, resolution.enacting_formula, [(meta.body, "organization", {"refersTo": f"#{meta.body_code}"})], "date")
+    for paragraph in resolution.preamble:
+        if paragraph.items:
+            container = _sub(preamble, "container", eId=paragraph.eid, name="preambularParagraph")
+            _text_p(container, paragraph, notes)
+            _block_list(container, paragraph.items, notes)
+        else:
+            _text_p(preamble, paragraph, notes, eId=paragraph.eid)
+
+
+def _conclusions(parent: Element, resolution: Resolution) -> None:
+    closing = resolution.closing
+    if not closing.lines:
+        return
+    conclusions = _sub(parent, "conclusions")
+    for line in closing.lines:
+        kind = "meeting" if line == closing.meeting else "vote" if line.lstrip("[").startswith("Adopted") else None
+        _spans(_sub(conclusions, "p", **({"class": kind} if kind else {})), line, (), "date")
+
+
+# --- Paragraphs --------------------------------------------------------------------------
+
+
+def _note(paragraph: Paragraph, index: int, footnote: Footnote) -> Element:
+    note = etree.Element(
+        f"{{{NS}}}authorialNote",
+        {"marker": str(footnote.number), "placement": "bottom", "eId": f"{paragraph.eid}__authorialNote_{index}"},
+    )
+    _sub(note, "p", footnote.text)
+    return note
+
+
+def _text_p(parent: Element, paragraph: Paragraph, notes: dict[str, Footnote], **attrs: str) -> Element:
+    """A ``<p>`` with the paragraph's own text, lead in italics and notes in place."""
+    p = _sub(parent, "p", **attrs)
+    placed = [
+        (ref.offset, _note(paragraph, index, notes[ref.footnote]))
+        for index, ref in enumerate(paragraph.footnote_refs, start=1)
+        if ref.footnote in notes
+    ]
+    _fill(p, paragraph.text, paragraph.lead, placed)
+    return p
+
+
+def _hierarchy(parent: Element, tag: str, paragraph: Paragraph, notes: dict[str, Footnote]) -> None:
+    """``<paragraph>``, ``<point>`` or ``<indent>``: number, then content, or intro and a list."""
+    element = _sub(parent, tag, eId=paragraph.eid)
+    if paragraph.label:
+        _sub(element, "num", paragraph.label)
+    if not paragraph.items:
+        _text_p(_sub(element, "content"), paragraph, notes)
+        return
+    _text_p(_sub(element, "intro"), paragraph, notes)
+    items = _sub(element, "list", eId=_list_eid(paragraph))
+    for item in paragraph.items:
+        _hierarchy(items, "indent" if "__indent_" in item.eid else "point", item, notes)
+
+
+def _list_eid(paragraph: Paragraph) -> str:
+    return paragraph.items[0].eid.rsplit("__", 1)[0]
+
+
+def _block_list(parent: Element, items: Sequence[Paragraph], notes: dict[str, Footnote]) -> None:
+    """Sub-items of a preambular paragraph: ``<blockList>`` of ``<item>`` (the preamble holds blocks)."""
+    block_list = _sub(parent, "blockList", eId=items[0].eid.rsplit("__", 1)[0])
+    for item in items:
+        element = _sub(block_list, "item", eId=item.eid)
+        if item.label:
+            _sub(element, "num", item.label)
+        _text_p(element, item, notes)
+        if item.items:
+            _block_list(element, item.items, notes)
+
+
+# --- Annexes and the whole document ------------------------------------------------------
+
+
+def _annex(parent: Element, index: int, annex: Annex, resolution: Resolution, notes: dict[str, Footnote]) -> None:
+    attachment = _sub(parent, "attachment", eId=annex.eid)
+    doc = _sub(attachment, "doc", name="annex")
+    _identification(_sub(doc, "meta"), resolution, f"annex_{index}")
+    preface = _sub(doc, "preface")
+    _sub(preface, "p", annex.heading, **{"class": "heading"})
+    body_lines: tuple[str, ...] = ()
+    if annex.paragraphs and annex.title_lines:
+        long_title = _sub(preface, "longTitle")
+        for line in annex.title_lines:
+            _sub(_sub(long_title, "p"), "docTitle", line)
+    else:
+        body_lines = annex.title_lines or (annex.heading,)
+    main = _sub(doc, "mainBody")
+    for line in body_lines:
+        _sub(main, "p", line)
+    for paragraph in annex.paragraphs:
+        _hierarchy(main, "paragraph", paragraph, notes)
+
+
+def _indent(element: Element, level: int = 0) -> None:
+    """Pretty-print block structure only: nothing inside a ``<p>`` or any mixed content changes."""
+    mixed = (element.text and element.text.strip()) or any(c.tail and c.tail.strip() for c in element)
+    if element.tag == f"{{{NS}}}p" or not len(element) or mixed:
+        return
+    inner = "\n" + "  " * (level + 1)
+    element.text = inner
+    for child in element:
+        _indent(child, level + 1)
+        child.tail = inner
+    element[-1].tail = "\n" + "  " * level
+
+
+def akn_xml(resolution: Resolution, references: Sequence[Entry] = ()) -> bytes:
+    """The resolution as an Akoma Ntoso 3.0 ``statement`` document, UTF-8 bytes with a declaration.
+
+    ``references`` are catalogue entries the resolution mentions: each becomes a TLC element.
+    """
+    notes = {note.id: note for note in resolution.footnotes}
+    root = etree.Element(f"{{{NS}}}akomaNtoso", nsmap={None: NS})
+    statement = _sub(root, "statement", name="deliberation")
+    meta = _sub(statement, "meta")
+    _identification(meta, resolution, "main")
+    _references(meta, resolution.metadata, references)
+    _preface(statement, resolution)
+    _preamble(statement, resolution, notes)
+    main = _sub(statement, "mainBody")
+    for paragraph in resolution.operative:
+        _hierarchy(main, "paragraph", paragraph, notes)
+    _conclusions(statement, resolution)
+    if resolution.annexes:
+        attachments = _sub(statement, "attachments")
+        for index, annex in enumerate(resolution.annexes, start=1):
+            _annex(attachments, index, annex, resolution, notes)
+    _indent(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
