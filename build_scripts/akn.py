@@ -29,6 +29,10 @@ _TLC_BY_CATEGORY = {"un-body": "TLCOrganization", "fund": "TLCOrganization", "me
 _TLC_BY_KIND = {"term": "TLCTerm", "theme": "TLCConcept"}
 
 Element = etree._Element
+Notes = dict[str, Footnote]
+"""The footnotes by id."""
+Mark = tuple[str, str, dict[str, str]]
+"""A substring to wrap in an element: (substring, tag, attributes)."""
 
 
 def _sub(parent: Element, tag: str, text: str | None = None, **attrs: str) -> Element:
@@ -127,13 +131,12 @@ def _fill(parent: Element, text: str, lead: str | None, notes: Sequence[tuple[in
     bounds = sorted({0, lead_end, len(text), *(offset for offset, _ in notes if offset < len(text))})
     italic: Element | None = None
     for start, end in pairwise(bounds):
-        inside = start < lead_end
-        if inside and italic is None:
-            _place_notes(parent, notes, start)
+        if start == 0 and lead_end:
+            _place_notes(parent, notes, 0)
             italic = _sub(parent, "i")
-        else:
-            _place_notes(italic if inside and italic is not None else parent, notes, start)
-        _append_text(italic if inside and italic is not None else parent, text[start:end])
+        target = italic if italic is not None and start < lead_end else parent
+        _place_notes(target, notes, start)
+        _append_text(target, text[start:end])
     _place_notes(parent, notes, None)
 
 
@@ -144,7 +147,7 @@ def _place_notes(target: Element, notes: Sequence[tuple[int, Element]], offset: 
             target.append(note)
 
 
-def _spans(parent: Element, line: str, marks: Sequence[tuple[str, str, dict[str, str]]], date_tag: str) -> None:
+def _spans(parent: Element, line: str, marks: Sequence[Mark], date_tag: str) -> None:
     """Write ``line``, wrapping the first occurrence of each (substring, tag, attrs) and each date."""
     found: list[tuple[int, int, str, dict[str, str]]] = []
     for needle, tag, attrs in marks:
@@ -173,45 +176,47 @@ def _preface(parent: Element, resolution: Resolution) -> None:
     preface = _sub(parent, "preface")
     if not any(meta.symbol in line for line in resolution.masthead):
         _sub(_sub(preface, "p", **{"class": "symbol"}), "docNumber", meta.symbol)
-    marks = [(meta.symbol, "docNumber", {}), (meta.body, "docAuthority", {"refersTo": f"#{meta.body_code}"})]
+    marks: list[Mark] = [
+        (meta.symbol, "docNumber", {}),
+        (meta.body, "docAuthority", {"refersTo": f"#{meta.body_code}"}),
+    ]
     if meta.title:
         marks.append((meta.title, "docTitle", {}))
     if meta.session:
         value = {"value": str(meta.session.number)} if meta.session.number is not None else {}
         marks.append((meta.session.ordinal, "session", value))
-    classes = _masthead_classes(meta)
     for line in resolution.masthead:
-        p = _sub(preface, "p", **({"class": classes[line]} if line in classes else {}))
-        if classes.get(line) == "organ":
-            p.text = line
+        kind = _masthead_class(line, meta)
+        if kind:
+            _sub(preface, "p", line, **{"class": kind})
         else:
-            _spans(p, line, marks, "docDate")
+            _spans(_sub(preface, "p"), line, marks, "docDate")
 
 
-def _masthead_classes(meta: Metadata) -> dict[str, str]:
-    """Class names for the masthead lines that have no element of their own."""
-    classes = {}
-    if meta.organ and meta.organ != meta.body:
-        classes[meta.organ] = "organ"
-    if meta.agenda_item:
-        classes[f"Agenda item {meta.agenda_item.number}"] = "agendaItem"
-        if meta.agenda_item.title:
-            classes[meta.agenda_item.title] = "agendaItemTitle"
-    if meta.session and meta.session.dates:
-        classes[meta.session.dates] = "sessionDates"
-    if meta.lead_in:
-        classes[meta.lead_in] = "leadIn"
-    return classes
+def _masthead_class(line: str, meta: Metadata) -> str | None:
+    """A class name for a masthead line that has no element of its own; it stays plain text."""
+    if line == meta.organ and meta.organ != meta.body:
+        return "organ"
+    if line.startswith("Agenda item"):
+        return "agendaItem"
+    if meta.agenda_item and line == meta.agenda_item.title:
+        return "agendaItemTitle"
+    if meta.session and line == meta.session.dates:
+        return "sessionDates"
+    if line == meta.lead_in:
+        return "leadIn"
+    return None
 
 
-def _preamble(parent: Element, resolution: Resolution, notes: dict[str, Footnote]) -> None:
+def _preamble(parent: Element, resolution: Resolution, notes: Notes) -> None:
     if not resolution.enacting_formula and not resolution.preamble:
         return
     preamble = _sub(parent, "preamble")
     if resolution.enacting_formula:
         meta = resolution.metadata
+        body = (meta.body, "organization", {"refersTo": f"#{meta.body_code}"})
         formula = _sub(_sub(preamble, "formula", name="enactingFormula"), "p")
-        _spans(formula, resolution.enacting_formula, [(meta.body, "organization", {"refersTo": f"#{meta.body_code}"})], "date")
+        _spans(formula, resolution.enacting_formula, [body], "date")
     for paragraph in resolution.preamble:
         if paragraph.items:
             container = _sub(preamble, "container", eId=paragraph.eid, name="preambularParagraph")
@@ -227,23 +232,27 @@ def _conclusions(parent: Element, resolution: Resolution) -> None:
         return
     conclusions = _sub(parent, "conclusions")
     for line in closing.lines:
-        kind = "meeting" if line == closing.meeting else "vote" if line.lstrip("[").startswith("Adopted") else None
+        kind = _closing_class(line, closing.meeting)
         _spans(_sub(conclusions, "p", **({"class": kind} if kind else {})), line, (), "date")
+
+
+def _closing_class(line: str, meeting: str | None) -> str | None:
+    if line == meeting:
+        return "meeting"
+    return "vote" if line.lstrip("[").startswith("Adopted") else None
 
 
 # --- Paragraphs --------------------------------------------------------------------------
 
 
 def _note(paragraph: Paragraph, index: int, footnote: Footnote) -> Element:
-    note = etree.Element(
-        f"{{{NS}}}authorialNote",
-        {"marker": str(footnote.number), "placement": "bottom", "eId": f"{paragraph.eid}__authorialNote_{index}"},
-    )
+    eid = f"{paragraph.eid}__authorialNote_{index}"
+    note = etree.Element(f"{{{NS}}}authorialNote", marker=str(footnote.number), placement="bottom", eId=eid)
     _sub(note, "p", footnote.text)
     return note
 
 
-def _text_p(parent: Element, paragraph: Paragraph, notes: dict[str, Footnote], **attrs: str) -> Element:
+def _text_p(parent: Element, paragraph: Paragraph, notes: Notes, **attrs: str) -> Element:
     """A ``<p>`` with the paragraph's own text, lead in italics and notes in place."""
     p = _sub(parent, "p", **attrs)
     placed = [
@@ -255,7 +264,7 @@ def _text_p(parent: Element, paragraph: Paragraph, notes: dict[str, Footnote], *
     return p
 
 
-def _hierarchy(parent: Element, tag: str, paragraph: Paragraph, notes: dict[str, Footnote]) -> None:
+def _hierarchy(parent: Element, tag: str, paragraph: Paragraph, notes: Notes) -> None:
     """``<paragraph>``, ``<point>`` or ``<indent>``: number, then content, or intro and a list."""
     element = _sub(parent, tag, eId=paragraph.eid)
     if paragraph.label:
@@ -273,7 +282,7 @@ def _list_eid(paragraph: Paragraph) -> str:
     return paragraph.items[0].eid.rsplit("__", 1)[0]
 
 
-def _block_list(parent: Element, items: Sequence[Paragraph], notes: dict[str, Footnote]) -> None:
+def _block_list(parent: Element, items: Sequence[Paragraph], notes: Notes) -> None:
     """Sub-items of a preambular paragraph: ``<blockList>`` of ``<item>`` (the preamble holds blocks)."""
     block_list = _sub(parent, "blockList", eId=items[0].eid.rsplit("__", 1)[0])
     for item in items:
@@ -288,7 +297,7 @@ def _block_list(parent: Element, items: Sequence[Paragraph], notes: dict[str, Fo
 # --- Annexes and the whole document ------------------------------------------------------
 
 
-def _annex(parent: Element, index: int, annex: Annex, resolution: Resolution, notes: dict[str, Footnote]) -> None:
+def _annex(parent: Element, index: int, annex: Annex, resolution: Resolution, notes: Notes) -> None:
     attachment = _sub(parent, "attachment", eId=annex.eid)
     doc = _sub(attachment, "doc", name="annex")
     _identification(_sub(doc, "meta"), resolution, f"annex_{index}")

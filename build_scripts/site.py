@@ -16,9 +16,11 @@ from typing import Any
 
 import yaml
 
+from .akn import akn_xml
 from .catalogue import load_catalogue
 from .enrich import Enriched, enrich
 from .errors import ConversionError, Diagnostics
+from .exports import markdown_document, model_json, plain_text
 from .parse import parse_file
 from .render import PageRenderer
 from .vocabulary import load_vocabulary
@@ -34,7 +36,10 @@ class Build:
     enriched: Enriched
     diagnostics: Diagnostics
     files: dict[str, bytes]
-    """Path under docs/ -> content."""
+    """The Markdown pages: path under docs/ -> content."""
+    downloads: dict[str, bytes]
+    """The data downloads: path under the built site -> content. They are written into the
+    site after MkDocs built it, since MkDocs would take ``.md`` files in docs/ for pages."""
 
 
 def load_publication(source: Path) -> dict[str, Any]:
@@ -58,13 +63,20 @@ def convert(source: Path, display_name: str | None = None, site_url: str = "") -
     publication["site_url"] = site_url
     pages = PageRenderer(enriched, publication).pages()
     files = {name: text.encode("utf-8") for name, text in pages.items()}
-    files.update(downloads(enriched, publication))
-    return Build(enriched, diagnostics, files)
+    return Build(enriched, diagnostics, files, downloads(enriched, publication))
 
 
 def downloads(enriched: Enriched, publication: dict[str, Any]) -> dict[str, bytes]:
-    """The resolution as data, under downloads/."""
-    return {}
+    """The resolution as data, under downloads/: Akoma Ntoso, JSON, plain text, Markdown."""
+    resolution = enriched.resolution
+    stem = f"downloads/{publication['file_stem']}"
+    text_url = publication.get("site_url", "").rstrip("/") + "/" + TEXT_PAGE
+    return {
+        f"{stem}.akn.xml": akn_xml(resolution, enriched.catalogue.references),
+        f"{stem}.json": model_json(resolution, text_url).encode("utf-8"),
+        f"{stem}.txt": plain_text(resolution).encode("utf-8"),
+        f"{stem}.md": markdown_document(resolution).encode("utf-8"),
+    }
 
 
 def _write_if_changed(path: Path, content: bytes) -> bool:
@@ -81,11 +93,17 @@ def _write_if_changed(path: Path, content: bytes) -> bool:
 def write(build: Build, docs_dir: Path) -> list[str]:
     """Write the build's files into docs/, remove generated files it no longer makes."""
     changed = [name for name, content in sorted(build.files.items()) if _write_if_changed(docs_dir / name, content)]
-    generated = {*docs_dir.glob("*.md"), *docs_dir.glob("downloads/*")}
+    generated = set(docs_dir.glob("*.md"))
     for stale in generated - {docs_dir / name for name in build.files}:
         stale.unlink()
         changed.append(str(stale.relative_to(docs_dir)))
     return changed
+
+
+def write_downloads(build: Build, site_dir: Path) -> None:
+    """Write the downloads into the built site."""
+    for name, content in sorted(build.downloads.items()):
+        _write_if_changed(site_dir / name, content)
 
 
 def build_docs(source: Path, docs_dir: Path, display_name: str | None = None, site_url: str = "") -> Build:

@@ -28,6 +28,8 @@ def on_pre_build(config) -> None:
 
 
 def on_post_build(config) -> None:
+    build = _builds["current"]
+    site.write_downloads(build, Path(config.site_dir))
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if index_file.exists():
-        search_index.index_paragraphs(index_file, _builds["current"].enriched, site.TEXT_PAGE)
+        search_index.index_paragraphs(index_file, build.enriched, site.TEXT_PAGE)

@@ -1,0 +1,142 @@
+"""Downloads of a resolution besides the pages: the model as JSON, and a clean plain text."""
+
+from __future__ import annotations
+
+import json
+
+from .escape import markdown_text
+from .model import Paragraph, Resolution
+
+INDENT = "    "
+"""The indentation of each level of sub-paragraphs in the plain text."""
+
+
+# --- JSON --------------------------------------------------------------------------------
+
+
+def _with_url(data: dict, base: str) -> dict:
+    """A copy of a paragraph's or footnote's dict with ``url`` after ``id``, sub-paragraphs too."""
+    out: dict = {}
+    for key, value in data.items():
+        out[key] = [_with_url(item, base) for item in value] if key == "items" else value
+        if key == "id":
+            out["url"] = f"{base}#{value}"
+    return out
+
+
+def model_json(resolution: Resolution, text_page_url: str) -> str:
+    """The document model as JSON, each paragraph and footnote with the ``url`` of its anchor.
+
+    ``text_page_url`` is the address of the full-text page; a ``url`` is it + ``#`` + the id.
+    Keys keep the model's order; UTF-8 text (no ``\\u`` escapes), indented, ending in a newline.
+    """
+    data = resolution.to_dict()
+    for part in ("preamble", "operative", "footnotes"):
+        data[part] = [_with_url(item, text_page_url) for item in data[part]]
+    for annex in data["annexes"]:
+        annex["paragraphs"] = [_with_url(item, text_page_url) for item in annex["paragraphs"]]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- Plain text --------------------------------------------------------------------------
+
+
+def _with_markers(paragraph: Paragraph, numbers: dict[str, int]) -> str:
+    """The paragraph's text with ``[1]`` where each footnote marker stood."""
+    text = paragraph.text
+    for ref in sorted(paragraph.footnote_refs, key=lambda r: r.offset, reverse=True):
+        number = numbers.get(ref.footnote)
+        if number is not None:
+            text = f"{text[: ref.offset]}[{number}]{text[ref.offset :]}"
+    return text
+
+
+def _paragraph_lines(paragraph: Paragraph, numbers: dict[str, int], depth: int = 0) -> list[str]:
+    """One line for the paragraph (label, text), then one per sub-paragraph, indented."""
+    label = f"{paragraph.label} " if paragraph.label else ""
+    lines = [f"{INDENT * depth}{label}{_with_markers(paragraph, numbers)}"]
+    for item in paragraph.items:
+        lines.extend(_paragraph_lines(item, numbers, depth + 1))
+    return lines
+
+
+def _title_line(resolution: Resolution) -> str | None:
+    """The masthead line with the number and title (``53/9. Title``), if there is one."""
+    title = resolution.metadata.title
+    if not title:
+        return None
+    return next((line for line in resolution.masthead if line.endswith(title)), None)
+
+
+def _heading_blocks(resolution: Resolution) -> list[str]:
+    """The masthead (one block, a line each), the title, the enacting formula."""
+    meta = resolution.metadata
+    title = _title_line(resolution)
+    if title is None and meta.title:
+        title = f"{meta.number}. {meta.title}"
+    masthead = [line for line in resolution.masthead if line != title]
+    blocks = ["\n".join(masthead)] if masthead else []
+    return blocks + [block for block in (title, resolution.enacting_formula) if block]
+
+
+def plain_text(resolution: Resolution) -> str:
+    """The resolution as plain text: one paragraph a line, a blank line between, no hard wraps.
+
+    Operative paragraphs keep their numbers ("1.") and sub-paragraphs their labels ("(a)"),
+    indented; footnote markers become ``[1]`` in place and the notes follow under "Notes".
+    """
+    numbers = {note.id: note.number for note in resolution.footnotes}
+    blocks = _heading_blocks(resolution)
+    for paragraph in (*resolution.preamble, *resolution.operative):
+        blocks.extend(_paragraph_lines(paragraph, numbers))
+    if resolution.closing.lines:
+        blocks.append("\n".join(resolution.closing.lines))
+    for annex in resolution.annexes:
+        blocks.extend([annex.heading, *annex.title_lines])
+        for paragraph in annex.paragraphs:
+            blocks.extend(_paragraph_lines(paragraph, numbers))
+    if resolution.footnotes:
+        blocks.append("Notes")
+        blocks.extend(f"{note.number}. {note.text}" for note in resolution.footnotes)
+    return "\n\n".join(blocks) + "\n"
+
+
+# --- Markdown ----------------------------------------------------------------------------
+
+
+def _markdown_paragraph(paragraph: Paragraph) -> list[str]:
+    """The paragraph as Markdown: its label, its lead in italics, ``[^n]`` for its notes."""
+    text, pieces, position = paragraph.text, [], 0
+    for ref in sorted(paragraph.footnote_refs, key=lambda r: r.offset):
+        pieces.append(markdown_text(text[position : ref.offset]))
+        pieces.append(f"[^{ref.footnote.removeprefix('fn')}]")
+        position = ref.offset
+    pieces.append(markdown_text(text[position:]))
+    body = "".join(pieces)
+    lead = markdown_text(paragraph.lead) if paragraph.lead else ""
+    if lead and body.startswith(lead):
+        body = f"*{lead}*{body[len(lead):]}"
+    label = f"{markdown_text(paragraph.label)} " if paragraph.label else ""
+    lines = [label + body]
+    for item in paragraph.items:
+        lines.extend(_markdown_paragraph(item))
+    return lines
+
+
+def markdown_document(resolution: Resolution) -> str:
+    """The whole resolution as one CommonMark file, with Markdown footnotes."""
+    title = _title_line(resolution)
+    blocks = [markdown_text(line) for line in resolution.masthead if line != title]
+    blocks.append(f"# {markdown_text(title or resolution.metadata.symbol)}")
+    if resolution.enacting_formula:
+        blocks.append(markdown_text(resolution.enacting_formula))
+    for paragraph in (*resolution.preamble, *resolution.operative):
+        blocks.extend(_markdown_paragraph(paragraph))
+    blocks.extend(markdown_text(line) for line in resolution.closing.lines)
+    for annex in resolution.annexes:
+        blocks.append(f"## {markdown_text(annex.heading)}")
+        blocks.extend(f"**{markdown_text(line)}**" for line in annex.title_lines)
+        for paragraph in annex.paragraphs:
+            blocks.extend(_markdown_paragraph(paragraph))
+    blocks.extend(f"[^{note.number}]: {markdown_text(note.text)}" for note in resolution.footnotes)
+    return "\n\n".join(blocks) + "\n"
