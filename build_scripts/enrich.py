@@ -19,7 +19,8 @@ from .vocabulary import Vocabulary
 # A document symbol as printed: A/HRC/RES/53/9, E/2002/68/Add.1, S/RES/1325 (2000).
 _SYMBOL = re.compile(r"\b(?:[AES]|CRC|CEDAW|CERD|CCPR|CAT)/[A-Za-z0-9]+(?:[/.][A-Za-z0-9]+)*(?: \(\d{4}\))?")
 # A resolution cited by number: "resolution 68/192", "its resolution 52/3", "Security Council
-# resolution 1325 (2000)". The body before it decides the symbol; "its" is the adopting body.
+# resolution 1325 (2000)". The body before it decides the symbol; "its" is the body named last
+# before it in the paragraph, or else the adopting body.
 _CITED = re.compile(
     r"(?:(?P<body>General Assembly|Human Rights Council|Security Council|Economic and Social Council|its)\s+)?"
     r"(?P<word>resolutions?)\s+(?P<number>\d{1,3}/\d{1,4}[A-Z]?|\d{3,4} \(\d{4}\))"
@@ -69,12 +70,22 @@ def symbol_url(symbol: str) -> str:
     return UNDOCS + symbol.replace(" ", "")
 
 
+def _last_body_named(text: str, bodies: dict[str, str]) -> str:
+    """The body named last in ``text`` ("the decision of the General Assembly, in its …")."""
+    positions = {name: text.rfind(name) for name in bodies}
+    name, position = max(positions.items(), key=lambda item: item[1], default=("", -1))
+    return name if position >= 0 else ""
+
+
 def symbol_spans(text: str, adopting_body_symbol: str, symbol_patterns: dict[str, str]) -> list[Span]:
     """Links to undocs.org for the document symbols and numbered resolutions a text cites."""
     spans = [Span(m.start(), m.end(), symbol_url(m.group())) for m in _SYMBOL.finditer(text)]
     for match in _CITED.finditer(text):
         body = match["body"]
-        pattern = adopting_body_symbol if body == "its" else symbol_patterns.get(body or "General Assembly")
+        if body == "its":
+            pattern = symbol_patterns.get(_last_body_named(text[: match.start()], symbol_patterns), adopting_body_symbol)
+        else:
+            pattern = symbol_patterns.get(body or "General Assembly")
         if pattern is None:
             continue
         start = match.start("word") if body in (None, "its") else match.start()
