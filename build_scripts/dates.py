@@ -8,7 +8,20 @@ from datetime import date
 MONTHS = {
     name: index
     for index, name in enumerate(
-        "January February March April May June July August September October November December".split(),
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
         start=1,
     )
 }

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_ROMAN = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+_ROMAN = [(100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
 
 def letter_label(index: int) -> str:
@@ -25,10 +25,8 @@ def letter_label(index: int) -> str:
 
 
 def roman_label(index: int) -> str:
-    """0 -> i, 1 -> ii, 3 -> iv."""
+    """0 -> i, 1 -> ii, 3 -> iv, 39 -> xl."""
     number, out = index + 1, ""
-    while number >= 50:
-        out, number = out + "l", number - 50
     for value, numeral in _ROMAN:
         while number >= value:
             out, number = out + numeral, number - value

@@ -29,6 +29,9 @@ _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("title", re.compile(r"(?P<number>\d+/\d+)\.\s+(?P<title>.+)")),
 ]
+_UNKNOWN_FORMULA = re.compile(
+    r"The (?P<body>(?:[A-Z][\w’'-]*\s+)*(?:Council|Assembly|Commission|Committee|Conference|Board)),?"
+)
 _HEADER_EXPECTED = (
     "a masthead line (body, distribution, session, agenda item, the resolution's number and "
     "title) or the enacting formula, such as 'The General Assembly,'"
@@ -76,7 +79,9 @@ def read_heading(blocks: list[Block], file: str, vocabulary: Vocabulary) -> tupl
             found = enacting.fullmatch(line)
             if found:
                 if offset != len(block.lines) - 1:
-                    raise ParseError(file, number + 1, "a blank line after the enacting formula", block.lines[offset + 1])
+                    raise ParseError(
+                        file, number + 1, "a blank line after the enacting formula", block.lines[offset + 1]
+                    )
                 heading.enacting_formula, heading.enacting_line = line, number
                 heading.body = heading.values.get("body") or found["body"]
                 return heading, index + 1
@@ -94,9 +99,17 @@ def read_heading(blocks: list[Block], file: str, vocabulary: Vocabulary) -> tupl
                         heading.masthead[-1] = " ".join([heading.masthead[-1], *rest])
                         break
                 continue
+            if _UNKNOWN_FORMULA.fullmatch(line):
+                raise ParseError(file, number, _known_bodies(vocabulary), line)
             raise ParseError(file, number, _HEADER_EXPECTED, line)
     last = blocks[-1]
-    raise ParseError(file, last.last_line, "the enacting formula, such as 'The General Assembly,'", "the end of the file")
+    raise ParseError(
+        file, last.last_line, "the enacting formula, such as 'The General Assembly,'", "the end of the file"
+    )
+
+
+def _known_bodies(vocabulary: Vocabulary) -> str:
+    return "a body the converter knows (" + ", ".join(b.name for b in vocabulary.bodies) + ")"
 
 
 def _read_line(line: str, number: int, file: str, heading: Heading) -> bool:
@@ -110,6 +123,8 @@ def _read_line(line: str, number: int, file: str, heading: Heading) -> bool:
             return True
         return False
     kind, match = classified
+    if "date" in match.groupdict() and iso_date(match["date"]) is None:
+        raise ParseError(file, number, "a date that exists", line)
     heading.masthead.append(line)
     if kind in ("united_nations", "symbol"):
         if match["symbol"]:
@@ -158,9 +173,14 @@ def build_metadata(heading: Heading, file: str, vocabulary: Vocabulary) -> Metad
     body = vocabulary.body_named(heading.body or "")
     line = heading.enacting_line or 1
     if body is None:
-        raise ParseError(file, line, "a body the converter knows (" + ", ".join(b.name for b in vocabulary.bodies) + ")", heading.body)
+        raise ParseError(file, line, _known_bodies(vocabulary), heading.body)
     if "number" not in values:
-        raise ParseError(file, line, "the resolution's number before the enacting formula ('53/9. Title' or 'Resolution 1234 (2002)')", "none")
+        raise ParseError(
+            file,
+            line,
+            "the resolution's number before the enacting formula ('53/9. Title' or 'Resolution 1234 (2002)')",
+            "none",
+        )
     number = values["number"]
     session = None
     if "session" in values:
@@ -195,7 +215,27 @@ def build_metadata(heading: Heading, file: str, vocabulary: Vocabulary) -> Metad
 
 # --- The closing -------------------------------------------------------------------------
 
-CLOSING_START = re.compile(rf"\d+\w* (?:plenary )?meeting|\[Adopted\b.*|Adopted at the \d+\w* meeting\b.*|{DATE}")
+CLOSING_START = re.compile(
+    rf"\d+\w* (?:plenary )?meeting|\[Adopted\b.*|Adopted at the \d+\w* meeting\b.*|{DATE}"
+)
+_STATEMENT = re.compile(r"\[?Adopted\b.*")
+
+
+def closing_misfit(block: Block, bracket_open: bool) -> tuple[int | None, bool]:
+    """The index of the block's first line that is no part of a closing (or None), and whether
+    a bracketed statement ("[Adopted by a recorded vote …") is still open after the block."""
+    statement = bracket_open
+    for index, line in enumerate(block.lines):
+        if not statement and not CLOSING_START.fullmatch(line):
+            return index, bracket_open
+        if not statement and line.startswith("["):
+            bracket_open = True
+        statement = statement or bool(_STATEMENT.match(line))
+        if bracket_open and line.endswith("]"):
+            bracket_open = statement = False
+    return None, bracket_open
+
+
 _RECORDED = re.compile(
     r"In favour:\s*(?P<for>.*?)\s*Against:\s*(?P<against>.*?)\s*Abstaining:\s*(?P<abstaining>.*?)\]?$",
     re.S,
@@ -233,11 +273,15 @@ def read_closing(blocks: list[Block], file: str) -> Closing:
             meeting = meeting or sc["meeting"]
         found = _RECORDED.search(statement)
         if found:
-            recorded = RecordedVote(_states(found["for"]), _states(found["against"]), _states(found["abstaining"]))
+            recorded = RecordedVote(
+                _states(found["for"]), _states(found["against"]), _states(found["abstaining"])
+            )
         elif sc:
             abstentions = re.search(r"abstentions? \((?P<states>[^)]*)\)", statement)
             if abstentions:
                 recorded = RecordedVote((), (), _states(abstentions["states"]))
     if vote is None and meeting is None and blocks:
-        raise ParseError(file, blocks[0].line, "the closing: the meeting, its date and how it was adopted", blocks[0].text)
+        raise ParseError(
+            file, blocks[0].line, "the closing: the meeting, its date and how it was adopted", blocks[0].text
+        )
     return Closing(lines=lines, meeting=meeting, date=date, vote=vote, recorded_vote=recorded)

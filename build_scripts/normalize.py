@@ -3,8 +3,9 @@
 What the parser may rely on afterwards:
 - the text is valid UTF-8, decoded, without a byte order mark;
 - line ends are ``\\n``; a form feed (a page break) counts as a blank line;
-- no control characters other than tabs, which count as spaces;
-- each line is stripped of the white space around it;
+- no control characters (C0 or C1) other than tabs, which count as spaces;
+- no-break and other typographic spaces are plain spaces;
+- each line is stripped of the white space around it, and of zero-width spaces there;
 - blocks are runs of non-blank lines, each knowing the line number it starts on.
 """
 
@@ -17,7 +18,9 @@ from pathlib import Path
 
 from .errors import ParseError
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_EDGES = re.compile(r"^[\s\u200b\u2060\ufeff]+|[\s\u200b\u2060\ufeff]+$")
 
 
 @dataclass(frozen=True)
@@ -36,11 +39,20 @@ class Block:
         return self.line + len(self.lines) - 1
 
 
+def _looks_utf16(data: bytes) -> bool:
+    """A UTF-16 byte order mark, or text whose every other byte is NUL (Latin script in UTF-16)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    half = len(data) // 2
+    if half < 2:
+        return False
+    nuls = sorted((data[0::2].count(0), data[1::2].count(0)))
+    return nuls[1] >= 0.9 * half and nuls[0] <= 0.1 * half
+
+
 def decode(data: bytes, file: str) -> str:
     """Bytes to text, or a ParseError that says what is wrong with them."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
-        len(data) > 1 and data.count(b"\x00") * 4 >= len(data)
-    ):
+    if _looks_utf16(data):
         raise ParseError(file, 1, "UTF-8 text", "UTF-16 text (save the file as UTF-8)")
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
@@ -56,24 +68,31 @@ def decode(data: bytes, file: str) -> str:
     return text
 
 
-def split_lines(text: str, file: str) -> list[str]:
-    """Text to stripped lines; form feeds become blank lines."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
-    lines = text.split("\n")
-    for number, line in enumerate(lines, start=1):
+def split_lines(text: str, file: str) -> list[tuple[int, str]]:
+    """Text to numbered, stripped lines; a form feed (a page break) also ends a block.
+
+    A form feed does not count as a line end: the lines after it keep their numbers.
+    """
+    numbered: list[tuple[int, str]] = []
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         bad = _CONTROL.search(line)
         if bad:
             raise ParseError(
                 file, number, "printable text", f"the control character U+{ord(bad.group()):04X}"
             )
-    return [line.replace("\t", " ").strip() for line in lines]
+        pages = line.split("\f")
+        for index, part in enumerate(pages):
+            if index:
+                numbered.append((number, ""))
+            numbered.append((number, _EDGES.sub("", _SPACES.sub(" ", part))))
+    return numbered
 
 
-def split_blocks(lines: list[str]) -> list[Block]:
+def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
     blocks: list[Block] = []
     current: list[str] = []
     start = 0
-    for number, line in enumerate(lines, start=1):
+    for number, line in lines:
         if line:
             if not current:
                 start = number
@@ -86,14 +105,24 @@ def split_blocks(lines: list[str]) -> list[Block]:
     return blocks
 
 
+def read_bytes(path: Path, file: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ParseError(file, 0, "a readable file", error.strerror or str(error)) from None
+
+
+def blocks_from_bytes(data: bytes, file: str) -> list[Block]:
+    """A file's bytes into blocks; a ParseError names the file and line of any problem."""
+    blocks = split_blocks(split_lines(decode(data, file), file))
+    if not blocks:
+        raise ParseError(
+            file, 1, "the text of a resolution", "an empty file" if not data else "only white space"
+        )
+    return blocks
+
+
 def read_blocks(path: Path, display_name: str | None = None) -> list[Block]:
     """Read a file into blocks; a ParseError names the file and line of any problem."""
     file = display_name or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ParseError(file, 0, "a readable file", error.strerror or str(error)) from None
-    blocks = split_blocks(split_lines(decode(data, file), file))
-    if not blocks:
-        raise ParseError(file, 1, "the text of a resolution", "an empty file" if not data else "only white space")
-    return blocks
+    return blocks_from_bytes(read_bytes(path, file), file)

@@ -19,18 +19,20 @@ from pathlib import Path
 from . import identifiers as ids
 from .errors import Diagnostics, ParseError
 from .identifiers import Level
-from .masthead import CLOSING_START, build_metadata, read_closing, read_heading
+from .masthead import CLOSING_START, build_metadata, closing_misfit, read_closing, read_heading
 from .model import Annex, Footnote, FootnoteRef, Paragraph, Resolution
-from .normalize import Block, read_blocks
+from .normalize import Block, blocks_from_bytes, read_bytes
 from .vocabulary import Vocabulary, load_vocabulary
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_DIGITS = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-_MARKERS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
-_FOOTNOTE = re.compile(f"(?P<marker>[{SUPERSCRIPT_DIGITS}]+)\\s+(?P<text>\\S.*)", re.S)
+# A marker has at most three digits: a longer run of superscript digits is text, not a note number.
+_MARKERS = re.compile(f"(?<![{SUPERSCRIPT_DIGITS}])[{SUPERSCRIPT_DIGITS}]{{1,3}}(?![{SUPERSCRIPT_DIGITS}])")
+_FOOTNOTE = re.compile(f"(?P<marker>[{SUPERSCRIPT_DIGITS}]{{1,3}})\\s+(?P<text>\\S.*)", re.S)
 _NUMBERED = re.compile(r"(?P<number>\d+)\.\s+(?P<text>\S.*)", re.S)
 _ITEM = re.compile(r"\((?P<number>[a-z]{1,5})\)\s+(?P<text>\S.*)", re.S)
 _DASH = re.compile(r"(?P<label>[-–—•])\s+(?P<text>\S.*)", re.S)
+_BARE_LABEL = re.compile(r"\d+\.|\([a-z]{1,5}\)|[-–—•]")
 _ANNEX = re.compile(r"Annex(?:\s+(?P<number>[IVXLC]+|\d+))?")
 _LEAD = re.compile(r"\*(?P<lead>[^*]+)\*")
 _ROMAN_NUMERALS = [ids.roman_label(i) for i in range(60)]
@@ -51,7 +53,7 @@ class Unit:
 
     @property
     def terminated(self) -> bool:
-        end = _MARKERS.sub("", self.text).rstrip(")\"'”’]* ")
+        end = self.text.rstrip(SUPERSCRIPT_DIGITS + ")\"'”’]* ")
         return end[-1:] in tuple(",;:.!?")
 
 
@@ -80,47 +82,94 @@ class Body:
     footnotes: list[Unit] = field(default_factory=list)
 
 
-def read_body(blocks: list[Block], file: str) -> Body:
-    body = Body()
-    current = body.paragraphs  # where paragraph units go now
+@dataclass
+class BodyReader:
+    """Sorts the blocks after the enacting formula, mending what page breaks cut apart."""
+
+    file: str
+    opening_phrase: re.Pattern[str]
+    body: Body = field(default_factory=Body)
     last_text: Unit | None = None
-    last_note: Unit | None = None
-    in_closing = False
-    for block in blocks:
-        unit = classify(block)
+    pending_note: Unit | None = None  # a note whose text a page break cut off
+    in_closing: bool = False
+    bracket_open: bool = False  # a closing "[Adopted …" statement not yet closed by "]"
+    numbered_seen: bool = False
+
+    @property
+    def current(self) -> list[Unit]:
+        return self.body.annexes[-1][1] if self.body.annexes else self.body.paragraphs
+
+    def read(self, blocks: list[Block]) -> Body:
+        for block in blocks:
+            self._read_block(block, classify(block))
+        return self.body
+
+    def _read_block(self, block: Block, unit: Unit) -> None:
+        if unit.kind == "plain" and _BARE_LABEL.fullmatch(unit.text):
+            raise ParseError(
+                self.file, block.line, f"the text of the paragraph after its number {unit.text}", unit.text
+            )
         if unit.kind == "footnote":
-            body.footnotes.append(unit)
-            last_note = unit
-            continue
-        annex = _ANNEX.fullmatch(block.lines[0])
-        if annex and (in_closing or body.annexes or not body.paragraphs):
-            title = Block(block.line + 1, block.lines[1:]) if len(block.lines) > 1 else None
-            body.annexes.append((block, []))
-            current = body.annexes[-1][1]
-            if title:
-                current.append(Unit("plain", title.line, title.text))
-            in_closing, last_text, last_note = False, None, None
-            continue
-        if in_closing:
-            body.closing.append(block)
-            continue
-        if unit.kind == "plain" and last_text is not None:
-            if not last_text.terminated:
-                last_text.text += " " + unit.text
-                continue
-            if last_note is not None and not last_note.terminated:
-                last_note.text += " " + unit.text
-                continue
-            if unit.text[:1].islower():
-                last_text.text += " " + unit.text
-                continue
-        if not body.annexes and body.paragraphs and CLOSING_START.fullmatch(block.lines[0]):
-            in_closing = True
-            body.closing.append(block)
-            continue
-        current.append(unit)
-        last_text, last_note = unit, None
-    return body
+            self.body.footnotes.append(unit)
+            self.pending_note = None if unit.terminated else unit
+        elif _ANNEX.fullmatch(block.lines[0]) and self.body.paragraphs:
+            self._start_annex(block)
+        elif self.in_closing:
+            self._read_closing(block, unit)
+        elif not self.body.annexes and self.body.paragraphs and CLOSING_START.fullmatch(block.lines[0]):
+            self.in_closing = True
+            self._read_closing(block, unit)
+        elif unit.kind == "plain" and self._mend(unit):
+            return
+        else:
+            self.current.append(unit)
+            self.last_text = unit
+            self.numbered_seen = self.numbered_seen or unit.kind == "number"
+
+    def _start_annex(self, block: Block) -> None:
+        self.body.annexes.append((block, []))
+        if len(block.lines) > 1:
+            title = Block(block.line + 1, block.lines[1:])
+            self.current.append(Unit("plain", title.line, title.text))
+        self.in_closing, self.last_text, self.pending_note = False, None, None
+
+    def _mend(self, unit: Unit) -> bool:
+        """Join a plain block to what a page break cut: the last paragraph, or a note."""
+        last, note = self.last_text, self.pending_note
+        if last is not None and not last.terminated:
+            target = last
+        elif note is not None and self._continues_note(unit):
+            target = note
+        elif last is not None and unit.text[:1].islower():
+            target = last
+        else:
+            return False
+        target.text += " " + unit.text
+        if target is note and note.terminated:
+            self.pending_note = None
+        return True
+
+    def _continues_note(self, unit: Unit) -> bool:
+        """A plain block continues a cut note unless it may open a preambular paragraph."""
+        in_preamble = not self.numbered_seen and not self.body.annexes
+        return not (in_preamble and self.opening_phrase.match(unit.text))
+
+    def _read_closing(self, block: Block, unit: Unit) -> None:
+        misfit, self.bracket_open = closing_misfit(block, self.bracket_open)
+        if misfit is None:
+            self.body.closing.append(block)
+        elif misfit == 0 and unit.kind == "plain" and self.pending_note is not None:
+            self.pending_note.text += " " + unit.text
+            self.pending_note = None if self.pending_note.terminated else self.pending_note
+        else:
+            expected = (
+                "the closing (meeting, date, how it was adopted), a footnote, an annex or the end of the file"
+            )
+            raise ParseError(self.file, block.line + misfit, expected, block.lines[misfit])
+
+
+def read_body(blocks: list[Block], file: str, vocabulary: Vocabulary) -> Body:
+    return BodyReader(file, vocabulary.opening_phrase).read(blocks)
 
 
 # --- Placing sub-paragraphs --------------------------------------------------------------
@@ -174,7 +223,9 @@ def _place(unit: Unit, stack: list[Unit], file: str) -> None:
     # Otherwise open a new, deeper list under the last item.
     open_schemes = {p.children[0].scheme for p in stack if p.children} | {stack[0].scheme or "number"}
     deepest = max(_SCHEMES.index(s) for s in open_schemes)
-    candidates = ["dash"] if unit.kind == "dash" else [s for s in ("letter", "roman") if label == _expected(s, 0)]
+    candidates = (
+        ["dash"] if unit.kind == "dash" else [s for s in ("letter", "roman") if label == _expected(s, 0)]
+    )
     for scheme in candidates:
         if _SCHEMES.index(scheme) > deepest:
             unit.scheme = scheme
@@ -198,7 +249,9 @@ class Freezer:
     notes: dict[int, Footnote]
     refs: dict[int, str] = field(default_factory=dict)
 
-    def paragraph(self, unit: Unit, prefix: str, root: str, part: str, path: tuple[Level, ...], lead_kind: str) -> Paragraph:
+    def paragraph(
+        self, unit: Unit, prefix: str, root: str, part: str, path: tuple[Level, ...], lead_kind: str
+    ) -> Paragraph:
         raw = unit.text
         lead = None
         if lead_kind == "verb":
@@ -213,7 +266,9 @@ class Freezer:
         items = []
         for index, child in enumerate(unit.children):
             number = child.number if child.scheme != "dash" else str(index + 1)
-            items.append(self.paragraph(child, prefix, root, part, (*path, Level(child.scheme, number)), "none"))
+            items.append(
+                self.paragraph(child, prefix, root, part, (*path, Level(child.scheme, number)), "none")
+            )
         return Paragraph(
             id=ids.anchor_for(prefix, path),
             eid=ids.eid_for(root, path),
@@ -250,7 +305,9 @@ def _footnotes(units: list[Unit], file: str) -> dict[int, Footnote]:
         number = int((unit.number or "0").translate(_TO_DIGITS))
         if number in notes:
             raise ParseError(file, unit.line, f"one note numbered {number}", f"a second note {unit.number}")
-        notes[number] = Footnote(ids.footnote_anchor(number), unit.number or "", number, unit.text, unit.line, None)
+        notes[number] = Footnote(
+            ids.footnote_anchor(number), unit.number or "", number, unit.text, unit.line, None
+        )
     return notes
 
 
@@ -274,18 +331,23 @@ def _split_preamble(tops: list[Unit], file: str) -> tuple[list[Unit], list[Unit]
     return tops, []
 
 
-def parse_blocks(blocks: list[Block], file: str, vocabulary: Vocabulary, diagnostics: Diagnostics) -> Resolution:
+def parse_blocks(
+    blocks: list[Block], file: str, vocabulary: Vocabulary, diagnostics: Diagnostics
+) -> Resolution:
     heading, start = read_heading(blocks, file, vocabulary)
     metadata = build_metadata(heading, file, vocabulary)
-    body = read_body(blocks[start:], file)
+    body = read_body(blocks[start:], file, vocabulary)
     preamble_units, operative_units = _split_preamble(nest_items(body.paragraphs, file), file)
     _check_numbers(operative_units, file, "operative paragraph")
     if not operative_units:
         where = body.closing[0].line if body.closing else blocks[-1].last_line
-        raise ParseError(file, where, "at least one operative paragraph ('1. *Verb* …')", "none")
+        found = body.closing[0].text if body.closing else "the end of the file"
+        raise ParseError(file, where, "at least one operative paragraph ('1. *Verb* …')", found)
     freezer = Freezer(file, vocabulary, diagnostics, _footnotes(body.footnotes, file))
     preamble = tuple(
-        freezer.paragraph(u, "pp", "preamble__p", "preambular paragraph", (Level("number", str(i)),), "opening")
+        freezer.paragraph(
+            u, "pp", "preamble__p", "preambular paragraph", (Level("number", str(i)),), "opening"
+        )
         for i, u in enumerate(preamble_units, start=1)
     )
     operative = tuple(
@@ -295,7 +357,12 @@ def parse_blocks(blocks: list[Block], file: str, vocabulary: Vocabulary, diagnos
     annexes = tuple(_annex(i, block, units, freezer, file) for i, (block, units) in enumerate(body.annexes))
     for number, note in freezer.notes.items():
         if number not in freezer.refs:
-            raise ParseError(file, note.line, f"a marker {note.marker} in the text before this note", note.marker + " " + note.text)
+            raise ParseError(
+                file,
+                note.line,
+                f"a marker {note.marker} in the text before this note",
+                note.marker + " " + note.text,
+            )
     footnotes = tuple(
         Footnote(n.id, n.marker, n.number, n.text, n.line, freezer.refs.get(n.number))
         for n in sorted(freezer.notes.values(), key=lambda n: n.number)
@@ -330,12 +397,24 @@ def _annex(index: int, block: Block, units: list[Unit], freezer: Freezer, file: 
     paragraphs = tuple(
         freezer.paragraph(u, prefix, root, part, (Level("number", u.number or ""),), "none") for u in numbered
     )
-    return Annex(ids.annex_prefix(index), f"att_{index + 1}", heading, tuple(u.text for u in titles), paragraphs, block.line)
+    return Annex(
+        ids.annex_prefix(index),
+        f"att_{index + 1}",
+        heading,
+        tuple(u.text for u in titles),
+        paragraphs,
+        block.line,
+    )
 
 
 def parse_file(path: Path, display_name: str | None = None) -> tuple[Resolution, Diagnostics]:
     """Read and parse one resolution; raises ParseError with file and line on bad input."""
     file = display_name or str(path)
+    return parse_bytes(read_bytes(path, file), file)
+
+
+def parse_bytes(data: bytes, file: str) -> tuple[Resolution, Diagnostics]:
+    """Parse a resolution's text as read from ``file``; raises ParseError on bad input."""
     diagnostics = Diagnostics(file)
-    resolution = parse_blocks(read_blocks(path, file), file, load_vocabulary(), diagnostics)
+    resolution = parse_blocks(blocks_from_bytes(data, file), file, load_vocabulary(), diagnostics)
     return resolution, diagnostics

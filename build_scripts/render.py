@@ -6,6 +6,7 @@ View models are computed here; the templates in ``templates/`` only loop and pri
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .acronyms import AcronymExpander
 from .catalogue import REFERENCE_KINDS, Entry
 from .dates import long_date
 from .enrich import AnnotatedText, Enriched, symbol_spans
@@ -178,12 +180,19 @@ class PageRenderer:
 
     # --- the indexes ---------------------------------------------------------------------
 
-    def _entry_view(self, entry: Entry) -> EntryView:
+    def _entry_view(self, entry: Entry, acronyms: AcronymExpander) -> EntryView:
         mentions: list[tuple[str, str]] = []
         for text in self.enriched.mentions_of(entry):
             if (text.anchor, text.name) not in mentions:
                 mentions.append((text.anchor, text.name))
-        return EntryView(entry, markdown_text(entry.name), markdown_text(entry.description), self._source(entry.source), tuple(mentions))
+        acronyms.introduce(entry)
+        description = markdown_text(acronyms.expand(entry.description))
+        return EntryView(entry, markdown_text(entry.name), description, self._source(acronyms.expand(entry.source or "")), tuple(mentions))
+
+    def _views(self, entries: Iterable[Entry]) -> list[EntryView]:
+        """Views of entries in the order the page shows them, acronyms spelled out once."""
+        acronyms = AcronymExpander(self.enriched.catalogue.references)
+        return [self._entry_view(entry, acronyms) for entry in entries]
 
     def _source(self, source: str | None) -> str:
         """A definition's source, its document symbols linked to undocs.org."""
@@ -200,17 +209,18 @@ class PageRenderer:
         return self._render("index.md.j2", context, structure=structure)
 
     def _glossary(self, context: dict[str, Any]) -> str:
-        views = sorted((self._entry_view(t) for t in self.enriched.catalogue.terms), key=lambda v: v.entry.name.lower())
+        views = self._views(sorted(self.enriched.catalogue.terms, key=lambda t: t.name.lower()))
         groups = [(letter, list(items)) for letter, items in groupby(views, key=lambda v: v.entry.name[0].upper())]
         return self._render("glossary.md.j2", context, groups=groups)
 
     def _references(self, context: dict[str, Any]) -> str:
-        views = [self._entry_view(r) for r in self.enriched.catalogue.references]
+        order = [r for kind in REFERENCE_KINDS for r in self.enriched.catalogue.references if r.category == kind]
+        views = self._views(order)
         groups = [(kind, title, [v for v in views if v.entry.category == kind]) for kind, title in REFERENCE_KINDS.items()]
         return self._render("references.md.j2", context, groups=[g for g in groups if g[2]])
 
     def _themes(self, context: dict[str, Any]) -> str:
-        views = [self._entry_view(t) for t in self.enriched.catalogue.themes]
+        views = self._views(self.enriched.catalogue.themes)
         return self._render("themes.md.j2", context, themes=views)
 
     def _about(self, context: dict[str, Any]) -> str:

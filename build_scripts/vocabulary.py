@@ -48,7 +48,9 @@ def _opening_phrase_pattern(data: dict) -> re.Pattern[str]:
     lowered = "|".join(map(re.escape, (w.lower() for w in data["adjectives"])))
     continuations = sorted(data["continuations"], key=len, reverse=True)
     tails = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in continuations)
-    head = rf"(?:(?:{adverbs})\s+(?:[a-z]+(?:ing|ed)|{lowered})|[A-Z][a-z]+(?:ing|ed)|{adjectives})"
+    auxiliaries = "|".join(map(re.escape, data.get("auxiliaries", ())))
+    perfect = rf"(?:{auxiliaries})\s+(?:(?:{adverbs.lower()})\s+)?[a-z]+|" if auxiliaries else ""
+    head = rf"(?:{perfect}(?:{adverbs})\s+(?:[a-z]+(?:ing|ed)|{lowered})|[A-Z][a-z]+(?:ing|ed)|{adjectives})"
     return re.compile(rf"{head}(?:\s+(?:{tails})\b)*(?=[\s,:;]|$)")
 
 

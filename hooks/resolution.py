@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for build_scripts
 
-from build_scripts import search_index, site  # noqa: E402
+from build_scripts import manifest, search_index, site  # noqa: E402
 from build_scripts.errors import ConversionError  # noqa: E402
 
 _builds: dict[str, site.Build] = {}
@@ -25,6 +25,10 @@ def on_pre_build(config) -> None:
         _builds["current"] = site.build_docs(root / source, Path(config.docs_dir), source, config.site_url or "")
     except ConversionError as error:
         raise PluginError(f"The resolution could not be converted: {error}") from None
+    try:  # a published page or anchor must not disappear or point elsewhere (published-anchors.json)
+        manifest.enforce(_builds["current"], root / manifest.FILE_NAME, site.log)
+    except manifest.AnchorsChanged as error:
+        raise PluginError(str(error)) from None
 
 
 def on_post_build(config) -> None:

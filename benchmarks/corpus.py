@@ -1,0 +1,57 @@
+"""(b) Conversion throughput and peak memory on generated corpora of copies of the resolution."""
+
+from __future__ import annotations
+
+import gc
+import time
+import tracemalloc
+
+from build_scripts.catalogue import load_catalogue
+from build_scripts.enrich import enrich
+from build_scripts.manifest import ROOT, project_config
+from build_scripts.parse import parse_bytes
+from build_scripts.vocabulary import load_vocabulary
+
+
+def corpus(size: int) -> list[tuple[str, bytes]]:
+    """``size`` resolutions of 53/9's size: copies with their own numbers (53/1, 53/2, …)."""
+    source = ROOT / project_config()["extra"]["resolution"]
+    data = source.read_bytes()
+    number = b"53/9"
+    assert number in data, "the corpus is made by renumbering 53/9"
+    return [
+        (f"{source.stem}-copy-{i}.txt", data.replace(number, f"{53 + i // 500}/{i % 500 + 1}".encode()))
+        for i in range(size)
+    ]
+
+
+def _convert_all(items: list[tuple[str, bytes]], catalogue, vocabulary) -> list:
+    """Parse and enrich every item, keeping the models (as a site of many resolutions would)."""
+    return [enrich(parse_bytes(data, name)[0], catalogue, vocabulary) for name, data in items]
+
+
+def measure(sizes: tuple[int, ...]) -> dict[int, dict[str, float]]:
+    catalogue, vocabulary = load_catalogue(), load_vocabulary()
+    _convert_all(corpus(3), catalogue, vocabulary)  # warm up: regular expressions compiled, code loaded
+    results = {}
+    for size in sizes:
+        items = corpus(size)
+        gc.collect()
+        start = time.perf_counter()
+        models = _convert_all(items, catalogue, vocabulary)
+        elapsed = time.perf_counter() - start
+        del models
+        gc.collect()
+        tracemalloc.start()
+        models = _convert_all(items, catalogue, vocabulary)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        del models
+        results[size] = {
+            "seconds": elapsed,
+            "per_item_ms": elapsed / size * 1000,
+            "items_per_s": size / elapsed,
+            "peak_mb": peak / 1e6,
+            "peak_per_item_kb": peak / size / 1e3,
+        }
+    return results

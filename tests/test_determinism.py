@@ -1,0 +1,73 @@
+"""Two builds of the same project are byte-identical; the build date reaches only the sitemap.
+
+MkDocs takes the date of ``sitemap.xml`` (``<lastmod>``) and the mtime in the header of
+``sitemap.xml.gz`` from SOURCE_DATE_EPOCH when it is set (else from today, at midnight UTC):
+two builds on the same day match, builds on different days differ in those two files only.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build_site
+
+EPOCH = 1689120000  # conftest.build_site's SOURCE_DATE_EPOCH: 12 July 2023, 00:00 UTC
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def differences(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
+    lines = [f"only in one build: {name}" for name in sorted(a.keys() ^ b.keys())]
+    for name in sorted(a.keys() & b.keys()):
+        if a[name] != b[name]:
+            at = next((i for i, (x, y) in enumerate(zip(a[name], b[name], strict=False)) if x != y), None)
+            at = min(len(a[name]), len(b[name])) if at is None else at
+            lines.append(f"{name}: differs from byte {at}: {a[name][at : at + 40]!r} / {b[name][at : at + 40]!r}")
+    return lines
+
+
+def build_on(destination: Path, epoch: int) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    destination = tmp_path_factory.mktemp("first")
+    result = build_site(destination)
+    assert result.returncode == 0, result.stderr
+    return tree(destination)
+
+
+def test_two_builds_are_byte_identical(first: dict[str, bytes], tmp_path: Path) -> None:
+    result = build_site(tmp_path / "second")
+    assert result.returncode == 0, result.stderr
+    second = tree(tmp_path / "second")
+    assert len(first) > 20 and "sitemap.xml.gz" in first
+    assert not differences(first, second), "\n".join(differences(first, second))
+
+
+def test_sitemap_gzip_header_holds_the_source_date_not_the_clock(first: dict[str, bytes]) -> None:
+    header = first["sitemap.xml.gz"][:10]
+    assert header[:3] == b"\x1f\x8b\x08"
+    (mtime,) = struct.unpack("<I", header[4:8])
+    assert mtime == EPOCH  # MkDocs: the pages' update date, from SOURCE_DATE_EPOCH
+    assert f"<lastmod>{datetime.datetime.fromtimestamp(EPOCH, datetime.UTC):%Y-%m-%d}</lastmod>".encode() in first[
+        "sitemap.xml"
+    ]
+
+
+def test_build_date_reaches_only_the_sitemap(first: dict[str, bytes], tmp_path: Path) -> None:
+    build_on(tmp_path / "later", EPOCH + 3 * 86400)
+    changed = {line.split(":")[0] for line in differences(first, tree(tmp_path / "later"))}
+    assert changed == {"sitemap.xml", "sitemap.xml.gz"}

@@ -1,0 +1,210 @@
+"""The built site's HTML: anchors, full text, page basics, no other hosts, the search index."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import lxml.html
+import pytest
+from conftest import SOURCE
+
+from build_scripts.manifest import project_config
+from build_scripts.parse import parse_file
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# What the full-text page adds to the words of the resolution: paragraph and heading link
+# controls, footnote reference numbers, "Back to …" links, hidden definitions.
+CONTROLS = (
+    './/a[contains(@class, "para-link") or contains(@class, "headerlink") or contains(@class, "fn-back")]'
+    ' | .//sup[contains(@class, "fn-ref")] | .//*[@hidden]'
+)
+SITE_URL = project_config()["site_url"]
+
+
+def html(path: Path) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(path.read_bytes())
+
+
+@pytest.fixture(scope="module")
+def pages(built_site: Path) -> dict[str, lxml.html.HtmlElement]:
+    return {str(path.relative_to(built_site)): html(path) for path in sorted(built_site.rglob("*.html"))}
+
+
+@pytest.fixture(scope="module")
+def text_page(pages: dict[str, lxml.html.HtmlElement]) -> lxml.html.HtmlElement:
+    return pages["text/index.html"]
+
+
+@pytest.fixture(scope="module")
+def resolution():
+    return parse_file(SOURCE)[0]
+
+
+@pytest.fixture(scope="module")
+def search_docs(built_site: Path) -> list[dict[str, str]]:
+    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def is_subsequence(words: list[str], within: list[str]) -> tuple[bool, int]:
+    """Whether ``words`` appear in ``within`` in order; else the index of the first that does not."""
+    position = 0
+    for index, word in enumerate(words):
+        try:
+            position = within.index(word, position) + 1
+        except ValueError:
+            return False, index
+    return True, len(words)
+
+
+def source_words() -> tuple[list[str], list[str]]:
+    """The words of the source, body and footnotes apart (page breaks put notes mid-text)."""
+    blocks = re.split(r"\n\s*\n", SOURCE.read_text(encoding="utf-8"))
+    is_note = [bool(re.match(f"\\s*[{SUPERSCRIPTS}]+\\s", block)) for block in blocks]
+
+    def words(chosen: list[str]) -> list[str]:
+        return re.sub(f"[{SUPERSCRIPTS}*]", "", " ".join(chosen)).split()
+
+    return words([b for b, n in zip(blocks, is_note, strict=True) if not n]), words(
+        [b for b, n in zip(blocks, is_note, strict=True) if n]
+    )
+
+
+# --- Anchors and ids ---------------------------------------------------------------------------
+
+
+def test_every_paragraph_and_footnote_of_the_model_is_an_id_once_on_the_full_text_page(
+    text_page, resolution
+) -> None:
+    ids = text_page.xpath("//@id")
+    expected = [p.id for p in resolution.paragraphs()] + [n.id for n in resolution.footnotes]
+    assert len(expected) > 70
+    wrong = {anchor: ids.count(anchor) for anchor in expected if ids.count(anchor) != 1}
+    assert not wrong, f"anchor -> times found as an id: {wrong}"
+
+
+def test_ids_are_unique_on_every_page(pages) -> None:
+    for name, root in pages.items():
+        ids = root.xpath("//@id")
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        assert not duplicates, f"{name}: {duplicates}"
+
+
+# --- The full text -----------------------------------------------------------------------------
+
+
+def test_full_text_page_shows_every_word_of_the_source_in_order(text_page) -> None:
+    article = text_page.xpath("//article")[0]
+    for control in article.xpath(CONTROLS):
+        control.drop_tree()
+    shown = article.text_content().split()
+    body, notes = source_words()
+    assert len(body) > 3000 and notes
+    for part, words in (("text", body), ("footnotes", notes)):
+        found, index = is_subsequence(words, shown)
+        assert found, f"{part}: word {index} {words[index]!r} missing after {' '.join(words[max(0, index - 8) : index])!r}"
+
+
+# --- Every page --------------------------------------------------------------------------------
+
+
+def test_every_page_has_one_h1_english_a_unique_title_and_a_description(pages) -> None:
+    titles: dict[str, str] = {}
+    for name, root in pages.items():
+        assert len(root.xpath("//h1")) == 1, f"{name}: {len(root.xpath('//h1'))} h1"
+        assert root.get("lang") == "en", name
+        title = root.findtext(".//title")
+        assert title and title.strip(), name
+        assert title not in titles, f"{name} and {titles.get(title)} share the title {title!r}"
+        titles[title] = name
+        description = root.xpath('//meta[@name="description"]/@content')
+        assert len(description) == 1 and description[0].strip(), name
+
+
+def test_no_page_shows_python_internals(built_site: Path) -> None:
+    """A template that prints a method or an object instead of its value (``counts.items``)."""
+    for path in sorted(built_site.rglob("*.html")):
+        leaks = re.findall(r"<(?:built-in )?(?:method|function|bound method)[^>]*>|object at 0x[0-9a-f]+", path.read_text())
+        assert not leaks, f"{path.relative_to(built_site)}: {leaks[:3]}"
+
+
+def _foreign(url: str) -> bool:
+    url = url.strip()
+    return url.startswith("//") or (urlsplit(url).scheme in ("http", "https") and not url.startswith(SITE_URL))
+
+
+def test_no_page_loads_anything_from_another_host(pages, built_site: Path) -> None:
+    for name, root in pages.items():
+        loaded = root.xpath("//link/@href | //script/@src | //img/@src | //source/@src | //iframe/@src")
+        assert not [url for url in loaded if _foreign(url)], name
+        styles = " ".join(root.xpath("//style/text() | //@style"))
+        assert not [u for u in re.findall(r"url\(\s*['\"]?([^'\")]+)", styles) if _foreign(u)], name
+    for css in built_site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        urls = re.findall(r"url\(\s*['\"]?([^'\")]+)", text) + re.findall(r"@import\s+['\"]([^'\"]+)", text)
+        assert not [u for u in urls if _foreign(u)], css.name
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, css.name
+
+
+# --- The search index --------------------------------------------------------------------------
+
+
+def test_search_index_has_one_entry_per_paragraph_at_its_anchor(search_docs, resolution) -> None:
+    for paragraph in resolution.paragraphs():
+        entries = [d for d in search_docs if d["location"] == f"text/#{paragraph.id}"]
+        assert len(entries) == 1, f"{paragraph.id}: {len(entries)} entries"
+        assert entries[0]["title"] == paragraph.name[:1].upper() + paragraph.name[1:]
+    titles = {d["location"]: d["title"] for d in search_docs}
+    assert titles["text/#op1c"] == "Operative paragraph 1 (c)"
+
+
+def test_searching_the_index_for_non_punishment_finds_operative_paragraph_1_c(search_docs) -> None:
+    found = [d["location"] for d in search_docs if "non-punishment" in d["text"] and d["location"].startswith("text/")]
+    assert found == ["text/#op1c"]
+
+
+# --- In the browser ----------------------------------------------------------------------------
+
+
+def _search(page, site_url: str, query: str) -> list[tuple[str, str]]:
+    """Type ``query`` into Material's search box; the (location, title) of each result shown."""
+    page.goto(site_url + "text/")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=20)
+    highlighted = "+".join(re.split(r"[\s\-]+", query))  # Material puts the query's terms in ?h=
+    page.wait_for_selector(f'a.md-search-result__link[href*="h={highlighted}#"]', state="attached")
+    results = page.locator("a.md-search-result__link").evaluate_all(
+        "links => links.map(a => [a.getAttribute('href'), (a.querySelector('h1, h2') || {}).textContent || ''])"
+    )
+    return [(re.sub(r"\?h=[^#]*", "", href).removeprefix(site_url), title.strip()) for href, title in results]
+
+
+@pytest.mark.browser
+def test_search_box_finds_non_punishment_at_operative_paragraph_1_c(page, site_url: str) -> None:
+    results = _search(page, site_url, "non-punishment")
+    assert ("text/#op1c", "Operative paragraph 1 (c)") in results
+
+
+@pytest.mark.browser
+def test_search_box_stems_victims_to_find_every_entry_with_victim(page, site_url: str, search_docs) -> None:
+    results = {location for location, _ in _search(page, site_url, "victims")}
+    expected = {d["location"] for d in search_docs if re.search(r"\bvictims?\b", d["title"] + " " + d["text"], re.I)}
+    singular = {d["location"] for d in search_docs if re.search(r"\bvictim\b", d["text"], re.I)}
+    assert singular, "no entry has the singular 'victim': the test proves nothing"
+    assert expected <= results, sorted(expected - results)
+
+
+@pytest.mark.browser
+def test_full_text_page_requests_nothing_from_another_host(browser, site_url: str) -> None:
+    context = browser.new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_url) else route.abort())
+    page = context.new_page()
+    page.goto(site_url + "text/", wait_until="networkidle")
+    context.close()
+    assert requested and all(url.startswith(site_url) for url in requested), [
+        u for u in requested if not u.startswith(site_url)
+    ]
