@@ -64,6 +64,7 @@ def environment() -> Environment:
         autoescape=False,  # Markdown, escaped by escape.markdown_text where it holds source text
     )
     # Front matter values: a JSON string or object is also valid YAML.
+    env.filters["long_date"] = long_date
     env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=False)
     return env
 
