@@ -7,7 +7,9 @@ The text's layout, as the UN's documents print it:
   operative paragraphs "1. *Verb phrase* …", with sub-paragraphs "(a)", "(i)" or dashes;
   the closing (meeting, date, vote); then any annexes ("Annex", a title, numbered paragraphs).
 Page breaks leave footnote texts ("¹ General Assembly resolution 70/1.") in the middle of the
-flow, and may cut a paragraph in two: both are mended here.
+flow, and may cut a paragraph or a note in two: all are mended here. A paragraph cut off goes on
+in the next plain block (one that starts in lower case, or any after an unfinished sentence); a
+note cut off (no full stop) goes on in the next plain block that cannot open a paragraph.
 """
 
 from __future__ import annotations
@@ -35,7 +37,6 @@ _DASH = re.compile(r"(?P<label>[-–—•])\s+(?P<text>\S.*)", re.S)
 _BARE_LABEL = re.compile(r"\d+\.|\([a-z]{1,5}\)|[-–—•]")
 _ANNEX = re.compile(r"Annex(?:\s+(?P<number>[IVXLC]+|\d+))?")
 _LEAD = re.compile(r"\*(?P<lead>[^*]+)\*")
-_ROMAN_NUMERALS = [ids.roman_label(i) for i in range(60)]
 _SCHEMES = ("number", "letter", "roman", "dash")
 
 
@@ -168,25 +169,16 @@ class BodyReader:
             raise ParseError(self.file, block.line + misfit, expected, block.lines[misfit])
 
 
-def read_body(blocks: list[Block], file: str, vocabulary: Vocabulary) -> Body:
-    return BodyReader(file, vocabulary.opening_phrase).read(blocks)
-
-
 # --- Placing sub-paragraphs --------------------------------------------------------------
 
 
 def _expected(scheme: str, count: int) -> str:
-    if scheme == "letter":
-        return ids.letter_label(count)
-    if scheme == "roman":
-        return _ROMAN_NUMERALS[count] if count < len(_ROMAN_NUMERALS) else "?"
-    return "–"
+    """The label the next item of a list needs, when it already has ``count`` items."""
+    return {"letter": ids.letter_label, "roman": ids.roman_label}.get(scheme, lambda _: "–")(count)
 
 
 def _describe(scheme: str, count: int) -> str:
-    if scheme == "dash":
-        return "a dash item"
-    return f"sub-paragraph ({_expected(scheme, count)})"
+    return "a dash item" if scheme == "dash" else f"sub-paragraph ({_expected(scheme, count)})"
 
 
 def nest_items(units: list[Unit], file: str) -> list[Unit]:
@@ -249,6 +241,9 @@ class Freezer:
     notes: dict[int, Footnote]
     refs: dict[int, str] = field(default_factory=dict)
 
+    def top(self, unit: Unit, prefix: str, root: str, part: str, number: str, lead_kind: str) -> Paragraph:
+        return self.paragraph(unit, prefix, root, part, (Level("number", number),), lead_kind)
+
     def paragraph(
         self, unit: Unit, prefix: str, root: str, part: str, path: tuple[Level, ...], lead_kind: str
     ) -> Paragraph:
@@ -298,6 +293,17 @@ class Freezer:
         out.append(raw[position:])
         return "".join(out), refs
 
+    def footnotes(self) -> tuple[Footnote, ...]:
+        """The notes with the paragraph that first cites each; every note must be cited."""
+        for number, note in self.notes.items():
+            if number not in self.refs:
+                expected = f"a marker {note.marker} in the text before this note"
+                raise ParseError(self.file, note.line, expected, note.marker + " " + note.text)
+        return tuple(
+            Footnote(n.id, n.marker, n.number, n.text, n.line, self.refs.get(n.number))
+            for n in sorted(self.notes.values(), key=lambda n: n.number)
+        )
+
 
 def _footnotes(units: list[Unit], file: str) -> dict[int, Footnote]:
     notes: dict[int, Footnote] = {}
@@ -331,42 +337,33 @@ def _split_preamble(tops: list[Unit], file: str) -> tuple[list[Unit], list[Unit]
     return tops, []
 
 
-def parse_blocks(
-    blocks: list[Block], file: str, vocabulary: Vocabulary, diagnostics: Diagnostics
-) -> Resolution:
-    heading, start = read_heading(blocks, file, vocabulary)
-    metadata = build_metadata(heading, file, vocabulary)
-    body = read_body(blocks[start:], file, vocabulary)
+def _split_body(body: Body, blocks: list[Block], file: str) -> tuple[list[Unit], list[Unit]]:
+    """The preambular and the operative paragraphs, with their sub-paragraphs placed."""
     preamble_units, operative_units = _split_preamble(nest_items(body.paragraphs, file), file)
     _check_numbers(operative_units, file, "operative paragraph")
     if not operative_units:
         where = body.closing[0].line if body.closing else blocks[-1].last_line
         found = body.closing[0].text if body.closing else "the end of the file"
         raise ParseError(file, where, "at least one operative paragraph ('1. *Verb* …')", found)
+    return preamble_units, operative_units
+
+
+def parse_blocks(
+    blocks: list[Block], file: str, vocabulary: Vocabulary, diagnostics: Diagnostics
+) -> Resolution:
+    heading, start = read_heading(blocks, file, vocabulary)
+    metadata = build_metadata(heading, file, vocabulary)
+    body = BodyReader(file, vocabulary.opening_phrase).read(blocks[start:])
+    preamble_units, operative_units = _split_body(body, blocks, file)
     freezer = Freezer(file, vocabulary, diagnostics, _footnotes(body.footnotes, file))
     preamble = tuple(
-        freezer.paragraph(
-            u, "pp", "preamble__p", "preambular paragraph", (Level("number", str(i)),), "opening"
-        )
+        freezer.top(u, "pp", "preamble__p", "preambular paragraph", str(i), "opening")
         for i, u in enumerate(preamble_units, start=1)
     )
     operative = tuple(
-        freezer.paragraph(u, "op", "para", "operative paragraph", (Level("number", u.number or "1"),), "verb")
-        for u in operative_units
+        freezer.top(u, "op", "para", "operative paragraph", u.number or "1", "verb") for u in operative_units
     )
     annexes = tuple(_annex(i, block, units, freezer, file) for i, (block, units) in enumerate(body.annexes))
-    for number, note in freezer.notes.items():
-        if number not in freezer.refs:
-            raise ParseError(
-                file,
-                note.line,
-                f"a marker {note.marker} in the text before this note",
-                note.marker + " " + note.text,
-            )
-    footnotes = tuple(
-        Footnote(n.id, n.marker, n.number, n.text, n.line, freezer.refs.get(n.number))
-        for n in sorted(freezer.notes.values(), key=lambda n: n.number)
-    )
     return Resolution(
         source=file,
         masthead=tuple(heading.masthead),
@@ -375,7 +372,7 @@ def parse_blocks(
         enacting_line=heading.enacting_line,
         preamble=preamble,
         operative=operative,
-        footnotes=footnotes,
+        footnotes=freezer.footnotes(),
         closing=read_closing(body.closing, file),
         annexes=annexes,
         work_uri=ids.work_uri(metadata.body_code, metadata.adopted, metadata.number),
@@ -394,17 +391,9 @@ def _annex(index: int, block: Block, units: list[Unit], freezer: Freezer, file: 
     heading = block.lines[0]
     part = f"{heading[0].lower()}{heading[1:]}, paragraph"
     root = f"att_{index + 1}__para"
-    paragraphs = tuple(
-        freezer.paragraph(u, prefix, root, part, (Level("number", u.number or ""),), "none") for u in numbered
-    )
-    return Annex(
-        ids.annex_prefix(index),
-        f"att_{index + 1}",
-        heading,
-        tuple(u.text for u in titles),
-        paragraphs,
-        block.line,
-    )
+    paragraphs = tuple(freezer.top(u, prefix, root, part, u.number or "", "none") for u in numbered)
+    title_lines = tuple(u.text for u in titles)
+    return Annex(ids.annex_prefix(index), f"att_{index + 1}", heading, title_lines, paragraphs, block.line)
 
 
 def parse_file(path: Path, display_name: str | None = None) -> tuple[Resolution, Diagnostics]:

@@ -112,7 +112,7 @@ class PageRenderer:
             "counts": {
                 "preamble": len(resolution.preamble),
                 "operative": len(resolution.operative),
-                "items": sum(1 for p in resolution.operative for _ in p.walk()) - len(resolution.operative),
+                "sub_paragraphs": sum(1 for p in resolution.operative for _ in p.walk()) - len(resolution.operative),
                 "footnotes": len(resolution.footnotes),
             },
         }

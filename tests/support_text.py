@@ -131,6 +131,7 @@ def _source_blocks(text: str) -> list[tuple[int, list[str]]]:
     """(first line number, lines) of each run of non-blank lines; a form feed ends a run."""
     blocks: list[tuple[int, list[str]]] = []
     current: list[str] = []
+    start = 0
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for number, line in enumerate(lines, start=1):
         for index, part in enumerate(line.split("\f")):
@@ -219,4 +220,5 @@ def _first_difference(source: str, model: str) -> str:
         (i for i, (a, b) in enumerate(zip(source, model, strict=False)) if a != b),
         min(len(source), len(model)),
     )
-    return f"at {at}: source …{source[max(0, at - 40) : at + 40]!r}… model …{model[max(0, at - 40) : at + 40]!r}…"
+    around = slice(max(0, at - 40), at + 40)
+    return f"at {at}: source …{source[around]!r}… model …{model[around]!r}…"

@@ -18,8 +18,8 @@ from support_text import ROOT, run_cli
 
 BAD = ROOT / "tests" / "bad_inputs"
 EXPECTED: dict[str, dict] = yaml.safe_load((BAD / "expected.yaml").read_text(encoding="utf-8"))
-HEAD = (BAD / "markdown_asterisks.txt").read_text(encoding="utf-8").split("1. *Calls upon*")[0]
 CLOSING = "50th plenary meeting\n19 December 2023\n"
+HEAD = (BAD / "no_operative_paragraphs.txt").read_text(encoding="utf-8").split(CLOSING)[0]
 
 
 def _relative(path: Path) -> str:

@@ -30,7 +30,9 @@ def differences(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
         if a[name] != b[name]:
             at = next((i for i, (x, y) in enumerate(zip(a[name], b[name], strict=False)) if x != y), None)
             at = min(len(a[name]), len(b[name])) if at is None else at
-            lines.append(f"{name}: differs from byte {at}: {a[name][at : at + 40]!r} / {b[name][at : at + 40]!r}")
+            lines.append(
+                f"{name}: differs from byte {at}: {a[name][at : at + 40]!r} / {b[name][at : at + 40]!r}"
+            )
     return lines
 
 
@@ -62,9 +64,10 @@ def test_sitemap_gzip_header_holds_the_source_date_not_the_clock(first: dict[str
     assert header[:3] == b"\x1f\x8b\x08"
     (mtime,) = struct.unpack("<I", header[4:8])
     assert mtime == EPOCH  # MkDocs: the pages' update date, from SOURCE_DATE_EPOCH
-    assert f"<lastmod>{datetime.datetime.fromtimestamp(EPOCH, datetime.UTC):%Y-%m-%d}</lastmod>".encode() in first[
-        "sitemap.xml"
-    ]
+    assert (
+        f"<lastmod>{datetime.datetime.fromtimestamp(EPOCH, datetime.UTC):%Y-%m-%d}</lastmod>".encode()
+        in first["sitemap.xml"]
+    )
 
 
 def test_build_date_reaches_only_the_sitemap(first: dict[str, bytes], tmp_path: Path) -> None:

@@ -16,7 +16,9 @@ GAP = ("5. *Further calls upon*", "6. *Further calls upon*")  # paragraphs 4 the
 
 
 def copy_project(destination: Path) -> Path:
-    ignore = shutil.ignore_patterns(".venv", "node_modules", "site", "site.tmp", ".git", "*_cache", "__pycache__")
+    ignore = shutil.ignore_patterns(
+        ".venv", "node_modules", "site", "site.tmp", ".git", "*_cache", "__pycache__"
+    )
     shutil.copytree(ROOT, destination, ignore=ignore)
     return destination
 
@@ -31,14 +33,26 @@ def environment() -> dict[str, str]:
 
 def mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
-    return subprocess.run(command, cwd=project, env=environment(), capture_output=True, text=True, check=False)
+    return subprocess.run(
+        command, cwd=project, env=environment(), capture_output=True, text=True, check=False
+    )
 
 
 def make_site(project: Path) -> subprocess.CompletedProcess[str]:
     """``make site`` with this test run's Python environment (its install step taken as done)."""
     venv = Path(sys.executable).parent.parent
-    command = ["make", "--no-print-directory", "site", f"VENV={venv}", "INSTALLED=.installed", "-o", ".installed"]
-    return subprocess.run(command, cwd=project, env=environment(), capture_output=True, text=True, check=False)
+    command = [
+        "make",
+        "--no-print-directory",
+        "site",
+        f"VENV={venv}",
+        "INSTALLED=.installed",
+        "-o",
+        ".installed",
+    ]
+    return subprocess.run(
+        command, cwd=project, env=environment(), capture_output=True, text=True, check=False
+    )
 
 
 def break_numbering(project: Path) -> int:
@@ -63,7 +77,9 @@ def test_numbering_gap_fails_with_file_line_and_what_was_expected(project: Path)
     line = break_numbering(project)
     result = mkdocs_build(project)
     assert result.returncode == 1
-    assert f"{SOURCE}:{line}: expected operative paragraph 5; found: '6. *Further calls upon*" in result.stderr
+    assert (
+        f"{SOURCE}:{line}: expected operative paragraph 5; found: '6. *Further calls upon*" in result.stderr
+    )
     assert "Traceback" not in result.stderr + result.stdout
 
 
@@ -98,6 +114,8 @@ def test_plain_mkdocs_build_rewrites_the_site_even_when_strict_mode_fails(projec
     """Why ``make site`` builds aside: MkDocs empties site_dir, writes, and only then aborts."""
     site = snapshot(project / "site")
     (project / "docs" / "drafts").mkdir()
-    (project / "docs" / "drafts" / "note.md").write_text("# Draft\n\n[Missing](missing.md)\n", encoding="utf-8")
+    (project / "docs" / "drafts" / "note.md").write_text(
+        "# Draft\n\n[Missing](missing.md)\n", encoding="utf-8"
+    )
     assert mkdocs_build(project).returncode == 1
     assert snapshot(project / "site") != site

@@ -104,7 +104,9 @@ def test_crawl_reaches_every_page_of_the_site(crawl: Crawl, built_site: Path) ->
 
 
 def test_every_internal_link_points_at_a_file_that_exists(crawl: Crawl) -> None:
-    missing = [(link.page, link.url) for link, target, _ in crawl.internal if not (crawl.root / target).is_file()]
+    missing = [
+        (link.page, link.url) for link, target, _ in crawl.internal if not (crawl.root / target).is_file()
+    ]
     assert not missing, missing
 
 

@@ -19,7 +19,10 @@ from build_scripts.site import Build, convert
 DISPLAY = "resolutions/A-HRC-RES-53-9.txt"
 OP1C = "in accordance with respective national legal systems"  # in operative paragraph 1 (c)
 OP1C_NOW = "in accordance with their national legal systems"
-LAST = "19. *Decides* to continue its consideration of the issue of trafficking in persons, especially women and children."
+LAST = (
+    "19. *Decides* to continue its consideration of the issue of trafficking in persons, especially "
+    "women and children."
+)
 
 
 def converted(tmp_path: Path, old: str, new: str) -> Build:
@@ -145,14 +148,18 @@ def test_update_without_changes_records_nothing(build: Build, listed: dict) -> N
 
 
 def copy_project(destination: Path) -> Path:
-    ignore = shutil.ignore_patterns(".venv", "node_modules", "site", "site.tmp", ".git", "*_cache", "__pycache__")
+    ignore = shutil.ignore_patterns(
+        ".venv", "node_modules", "site", "site.tmp", ".git", "*_cache", "__pycache__"
+    )
     shutil.copytree(ROOT, destination, ignore=ignore)
     return destination
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1689120000"}
-    return subprocess.run([sys.executable, *args], cwd=project, env=env, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, *args], cwd=project, env=env, capture_output=True, text=True, check=False
+    )
 
 
 def test_build_fails_on_a_moved_anchor_until_the_manifest_is_updated(tmp_path: Path) -> None:

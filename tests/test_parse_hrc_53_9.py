@@ -177,7 +177,7 @@ def test_footnote_markers_texts_and_citing_paragraphs(resolution: Resolution) ->
         (
             "pp19",
             "fn4",
-            "the Implementation of the United Nations Global Plan of Action to Combat Trafficking in Persons,",
+            "Implementation of the United Nations Global Plan of Action to Combat Trafficking in Persons,",
         ),
     ],
 )

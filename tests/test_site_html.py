@@ -104,7 +104,8 @@ def test_full_text_page_shows_every_word_of_the_source_in_order(text_page) -> No
     assert len(body) > 3000 and notes
     for part, words in (("text", body), ("footnotes", notes)):
         found, index = is_subsequence(words, shown)
-        assert found, f"{part}: word {index} {words[index]!r} missing after {' '.join(words[max(0, index - 8) : index])!r}"
+        before = " ".join(words[max(0, index - 8) : index])
+        assert found, f"{part}: word {index} {words[index]!r} missing after {before!r}"
 
 
 # --- Every page --------------------------------------------------------------------------------
@@ -126,13 +127,17 @@ def test_every_page_has_one_h1_english_a_unique_title_and_a_description(pages) -
 def test_no_page_shows_python_internals(built_site: Path) -> None:
     """A template that prints a method or an object instead of its value (``counts.items``)."""
     for path in sorted(built_site.rglob("*.html")):
-        leaks = re.findall(r"<(?:built-in )?(?:method|function|bound method)[^>]*>|object at 0x[0-9a-f]+", path.read_text())
+        leaks = re.findall(
+            r"<(?:built-in )?(?:method|function|bound method)[^>]*>|object at 0x[0-9a-f]+", path.read_text()
+        )
         assert not leaks, f"{path.relative_to(built_site)}: {leaks[:3]}"
 
 
 def _foreign(url: str) -> bool:
     url = url.strip()
-    return url.startswith("//") or (urlsplit(url).scheme in ("http", "https") and not url.startswith(SITE_URL))
+    return url.startswith("//") or (
+        urlsplit(url).scheme in ("http", "https") and not url.startswith(SITE_URL)
+    )
 
 
 def test_no_page_loads_anything_from_another_host(pages, built_site: Path) -> None:
@@ -161,7 +166,11 @@ def test_search_index_has_one_entry_per_paragraph_at_its_anchor(search_docs, res
 
 
 def test_searching_the_index_for_non_punishment_finds_operative_paragraph_1_c(search_docs) -> None:
-    found = [d["location"] for d in search_docs if "non-punishment" in d["text"] and d["location"].startswith("text/")]
+    found = [
+        d["location"]
+        for d in search_docs
+        if "non-punishment" in d["text"] and d["location"].startswith("text/")
+    ]
     assert found == ["text/#op1c"]
 
 
@@ -176,7 +185,7 @@ def _search(page, site_url: str, query: str) -> list[tuple[str, str]]:
     highlighted = "+".join(re.split(r"[\s\-]+", query))  # Material puts the query's terms in ?h=
     page.wait_for_selector(f'a.md-search-result__link[href*="h={highlighted}#"]', state="attached")
     results = page.locator("a.md-search-result__link").evaluate_all(
-        "links => links.map(a => [a.getAttribute('href'), (a.querySelector('h1, h2') || {}).textContent || ''])"
+        "links => links.map(a => [a.getAttribute('href'), a.querySelector('h1, h2')?.textContent || ''])"
     )
     return [(re.sub(r"\?h=[^#]*", "", href).removeprefix(site_url), title.strip()) for href, title in results]
 
@@ -190,7 +199,9 @@ def test_search_box_finds_non_punishment_at_operative_paragraph_1_c(page, site_u
 @pytest.mark.browser
 def test_search_box_stems_victims_to_find_every_entry_with_victim(page, site_url: str, search_docs) -> None:
     results = {location for location, _ in _search(page, site_url, "victims")}
-    expected = {d["location"] for d in search_docs if re.search(r"\bvictims?\b", d["title"] + " " + d["text"], re.I)}
+    expected = {
+        d["location"] for d in search_docs if re.search(r"\bvictims?\b", d["title"] + " " + d["text"], re.I)
+    }
     singular = {d["location"] for d in search_docs if re.search(r"\bvictim\b", d["text"], re.I)}
     assert singular, "no entry has the singular 'victim': the test proves nothing"
     assert expected <= results, sorted(expected - results)
@@ -201,7 +212,9 @@ def test_full_text_page_requests_nothing_from_another_host(browser, site_url: st
     context = browser.new_context()
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_url) else route.abort())
+    context.route(
+        "**/*", lambda route: route.continue_() if route.request.url.startswith(site_url) else route.abort()
+    )
     page = context.new_page()
     page.goto(site_url + "text/", wait_until="networkidle")
     context.close()
