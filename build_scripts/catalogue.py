@@ -87,9 +87,14 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _map
 
 def _load(path: Path, key: str) -> list[dict]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - safe loader subclass
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except (OSError, yaml.YAMLError) as error:
-        raise ConversionError(str(path), getattr(getattr(error, "problem_mark", None), "line", 0) + 1, "readable YAML", str(error)) from None
+        raise ConversionError(
+            str(path),
+            getattr(getattr(error, "problem_mark", None), "line", 0) + 1,
+            "readable YAML",
+            str(error),
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         raise ConversionError(str(path), 1, f"a top-level list '{key}:'", type(data).__name__)
     return data[key]
@@ -101,7 +106,9 @@ def _entry(kind: str, raw: dict, path: Path, name_key: str, required: tuple[str,
     if missing:
         raise ConversionError(str(path), line, "the fields " + ", ".join(missing), str(raw.get("id")))
     if raw["id"] != slug(raw["id"]):
-        raise ConversionError(str(path), line, f"an id of lowercase words and hyphens ({slug(raw['id'])})", raw["id"])
+        raise ConversionError(
+            str(path), line, f"an id of lowercase words and hyphens ({slug(raw['id'])})", raw["id"]
+        )
     patterns = []
     for pattern in raw["patterns"]:
         try:
@@ -146,9 +153,13 @@ def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
     by_id: dict[str, Entry] = {}
     for entry in (*terms, *references, *themes):
         if entry.kind == "reference" and entry.category not in REFERENCE_KINDS:
-            raise ConversionError(entry.file, entry.line, "a kind among " + ", ".join(REFERENCE_KINDS), entry.category)
+            raise ConversionError(
+                entry.file, entry.line, "a kind among " + ", ".join(REFERENCE_KINDS), entry.category
+            )
         key = f"{entry.page}#{entry.id}"
         if key in by_id:
-            raise ConversionError(entry.file, entry.line, f"a unique id (another entry is '{entry.id}')", entry.id)
+            raise ConversionError(
+                entry.file, entry.line, f"a unique id (another entry is '{entry.id}')", entry.id
+            )
         by_id[key] = entry
     return Catalogue(terms, references, themes, by_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from .catalogue import Catalogue, Entry
 from .errors import ConversionError
@@ -18,13 +19,18 @@ from .vocabulary import Vocabulary
 
 # A document symbol as printed: A/HRC/RES/53/9, E/2002/68/Add.1, S/RES/1325 (2000).
 _SYMBOL = re.compile(r"\b(?:[AES]|CRC|CEDAW|CERD|CCPR|CAT)/[A-Za-z0-9]+(?:[/.][A-Za-z0-9]+)*(?: \(\d{4}\))?")
-# A resolution cited by number: "resolution 68/192", "its resolution 52/3", "Security Council
-# resolution 1325 (2000)". The body before it decides the symbol; "its" is the body named last
-# before it in the paragraph, or else the adopting body.
-_CITED = re.compile(
-    r"(?:(?P<body>General Assembly|Human Rights Council|Security Council|Economic and Social Council|its)\s+)?"
-    r"(?P<word>resolutions?)\s+(?P<number>\d{1,3}/\d{1,4}[A-Z]?|\d{3,4} \(\d{4}\))"
-)
+_NUMBER = r"\d{1,3}/\d{1,4}[A-Z]?|\d{3,4} \(\d{4}\)"
+
+
+@cache
+def _cited_pattern(bodies: tuple[str, ...]) -> re.Pattern[str]:
+    """A resolution cited by number: "resolution 68/192", "its resolution 52/3", "Security
+    Council resolution 1325 (2000)". The body before it decides the symbol; "its" is the body
+    named last before it in the paragraph, or else the adopting body."""
+    names = "|".join(map(re.escape, (*bodies, "its")))
+    return re.compile(rf"(?:(?P<body>{names})\s+)?(?P<word>resolutions?)\s+(?P<number>{_NUMBER})")
+
+
 UNDOCS = "https://undocs.org/en/"
 
 
@@ -80,10 +86,12 @@ def _last_body_named(text: str, bodies: dict[str, str]) -> str:
 def symbol_spans(text: str, adopting_body_symbol: str, symbol_patterns: dict[str, str]) -> list[Span]:
     """Links to undocs.org for the document symbols and numbered resolutions a text cites."""
     spans = [Span(m.start(), m.end(), symbol_url(m.group())) for m in _SYMBOL.finditer(text)]
-    for match in _CITED.finditer(text):
+    for match in _cited_pattern(tuple(symbol_patterns)).finditer(text):
         body = match["body"]
         if body == "its":
-            pattern = symbol_patterns.get(_last_body_named(text[: match.start()], symbol_patterns), adopting_body_symbol)
+            pattern = symbol_patterns.get(
+                _last_body_named(text[: match.start()], symbol_patterns), adopting_body_symbol
+            )
         else:
             pattern = symbol_patterns.get(body or "General Assembly")
         if pattern is None:
@@ -112,7 +120,9 @@ def _choose(candidates: list[Span]) -> list[Span]:
 
 def _texts(resolution: Resolution) -> Iterator[tuple[str, str, str, str]]:
     """(key, anchor, name, text) of every text a reader may look a term up in."""
-    for index, line in enumerate(resolution.masthead[:-1] if resolution.metadata.title else resolution.masthead):
+    for index, line in enumerate(
+        resolution.masthead[:-1] if resolution.metadata.title else resolution.masthead
+    ):
         yield f"masthead-{index + 1}", "masthead", "the masthead", line
     for paragraph in resolution.paragraphs():
         yield paragraph.id, paragraph.id, paragraph.name, paragraph.text
@@ -136,7 +146,9 @@ def enrich(resolution: Resolution, catalogue: Catalogue, vocabulary: Vocabulary)
                 mentioned.append(entry)
                 candidates.extend(Span(m.start(), m.end(), entry=entry) for m in found)
         themes = tuple(t for t in catalogue.themes if any(p.search(text) for p in t.patterns))
-        texts[key] = AnnotatedText(key, anchor, name, text, tuple(_choose(candidates)), tuple(mentioned), themes)
+        texts[key] = AnnotatedText(
+            key, anchor, name, text, tuple(_choose(candidates)), tuple(mentioned), themes
+        )
     index: dict[str, list[AnnotatedText]] = {}
     for annotated in texts.values():
         for entry in (*annotated.mentions, *annotated.themes):
@@ -144,6 +156,9 @@ def enrich(resolution: Resolution, catalogue: Catalogue, vocabulary: Vocabulary)
     for entry in (*catalogue.linkable, *catalogue.themes):
         if f"{entry.page}#{entry.id}" not in index:
             raise ConversionError(
-                entry.file, entry.line, f"'{entry.id}' to match somewhere in {resolution.source}", "no match for its patterns"
+                entry.file,
+                entry.line,
+                f"'{entry.id}' to match somewhere in {resolution.source}",
+                "no match for its patterns",
             )
     return Enriched(resolution, catalogue, texts, {k: tuple(v) for k, v in index.items()})

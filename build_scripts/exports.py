@@ -115,7 +115,7 @@ def _markdown_paragraph(paragraph: Paragraph) -> list[str]:
     body = "".join(pieces)
     lead = markdown_text(paragraph.lead) if paragraph.lead else ""
     if lead and body.startswith(lead):
-        body = f"*{lead}*{body[len(lead):]}"
+        body = f"*{lead}*{body[len(lead) :]}"
     label = f"{markdown_text(paragraph.label)} " if paragraph.label else ""
     lines = [label + body]
     for item in paragraph.items:

@@ -33,26 +33,46 @@ class InlineRenderer:
         base = "fnref" + footnote.removeprefix("fn")
         return base if count == 1 else f"{base}-{count}"
 
-    def render(self, annotated: AnnotatedText, lead: str | None = None, refs: Sequence[FootnoteRef] = ()) -> str:
+    def render(
+        self, annotated: AnnotatedText, lead: str | None = None, refs: Sequence[FootnoteRef] = ()
+    ) -> str:
         text = annotated.text
         lead_end = len(lead) if lead and text.startswith(lead) else 0
         spans = [s for s in annotated.spans if _keep(s, lead_end, refs)]
         if not lead_end:
             return self._range(text, 0, len(text), spans, refs)
-        head = self._range(text, 0, lead_end, [s for s in spans if s.end <= lead_end], [r for r in refs if r.offset < lead_end])
+        head = self._range(
+            text,
+            0,
+            lead_end,
+            [s for s in spans if s.end <= lead_end],
+            [r for r in refs if r.offset < lead_end],
+        )
         tail = self._range(
-            text, lead_end, len(text), [s for s in spans if s.start >= lead_end], [r for r in refs if r.offset >= lead_end]
+            text,
+            lead_end,
+            len(text),
+            [s for s in spans if s.start >= lead_end],
+            [r for r in refs if r.offset >= lead_end],
         )
         return self.macros.emphasis(head) + tail
 
-    def _range(self, text: str, start: int, end: int, spans: Sequence[Span], refs: Sequence[FootnoteRef]) -> str:
-        events = sorted([(s.start, 1, s) for s in spans] + [(r.offset, 0, r) for r in refs], key=lambda e: e[:2])
+    def _range(
+        self, text: str, start: int, end: int, spans: Sequence[Span], refs: Sequence[FootnoteRef]
+    ) -> str:
+        events = sorted(
+            [(s.start, 1, s) for s in spans] + [(r.offset, 0, r) for r in refs], key=lambda e: e[:2]
+        )
         out, position = [], start
         for at, _, item in events:
             out.append(markdown_text(text[position:at]))
             if isinstance(item, Span):
                 words = markdown_text(text[item.start : item.end])
-                link = self.macros.entry_link(words, item.entry) if item.entry else self.macros.symbol_link(words, item.url)
+                link = (
+                    self.macros.entry_link(words, item.entry)
+                    if item.entry
+                    else self.macros.symbol_link(words, item.url)
+                )
                 out.append(link)
                 position = item.end
             else:

@@ -68,8 +68,7 @@ class Paragraph:
         data["line"] = self.line
         if self.footnote_refs:
             data["footnote_refs"] = [
-                {"marker": r.marker, "footnote": r.footnote, "offset": r.offset}
-                for r in self.footnote_refs
+                {"marker": r.marker, "footnote": r.footnote, "offset": r.offset} for r in self.footnote_refs
             ]
         if self.items:
             data["items"] = [item.to_dict() for item in self.items]
@@ -240,9 +239,7 @@ class Resolution:
                     "start": session.start,
                     "end": session.end,
                 },
-                "agenda_item": None
-                if agenda is None
-                else {"number": agenda.number, "title": agenda.title},
+                "agenda_item": None if agenda is None else {"number": agenda.number, "title": agenda.title},
                 "lead_in": meta.lead_in,
                 "adopted_at": meta.adopted_at,
             },

@@ -70,7 +70,8 @@ def environment() -> Environment:
 
 
 def citation(resolution: Resolution, name: str) -> str:
-    """``Human Rights Council resolution 53/9 (A/HRC/RES/53/9), operative paragraph 1 (c), adopted 12 July 2023``."""
+    """How to cite a part: ``Human Rights Council resolution 53/9 (A/HRC/RES/53/9), operative
+    paragraph 1 (c), adopted 12 July 2023``."""
     meta = resolution.metadata
     adopted = f", adopted {long_date(meta.adopted)}" if meta.adopted else ""
     return f"{meta.body} resolution {meta.number} ({meta.symbol}), {name}{adopted}"
@@ -112,7 +113,8 @@ class PageRenderer:
             "counts": {
                 "preamble": len(resolution.preamble),
                 "operative": len(resolution.operative),
-                "sub_paragraphs": sum(1 for p in resolution.operative for _ in p.walk()) - len(resolution.operative),
+                "sub_paragraphs": sum(1 for p in resolution.operative for _ in p.walk())
+                - len(resolution.operative),
                 "footnotes": len(resolution.footnotes),
             },
         }
@@ -122,7 +124,9 @@ class PageRenderer:
     def _paragraph_views(self, paragraph: Paragraph, kind: str, depth: int = 0) -> list[ParagraphView]:
         annotated = self.enriched.texts[paragraph.id]
         markdown = self.inline.render(annotated, paragraph.lead, paragraph.footnote_refs)
-        label = self.env.get_template("inline.j2").module.label(paragraph.label) + " " if paragraph.label else ""
+        label = (
+            self.env.get_template("inline.j2").module.label(paragraph.label) + " " if paragraph.label else ""
+        )
         views = [ParagraphView(paragraph.id, paragraph.name, label + markdown, f"para {kind} level-{depth}")]
         for item in paragraph.items:
             views.extend(self._paragraph_views(item, "item", depth + 1))
@@ -133,7 +137,11 @@ class PageRenderer:
         meta = resolution.metadata
         agenda_title = meta.agenda_item.title if meta.agenda_item else None
         title_index = next(
-            (i for i, line in enumerate(resolution.masthead) if line.startswith(f"{meta.number}.") or line == f"Resolution {meta.number}"),
+            (
+                i
+                for i, line in enumerate(resolution.masthead)
+                if line.startswith(f"{meta.number}.") or line == f"Resolution {meta.number}"
+            ),
             None,
         )
         lines = []
@@ -143,7 +151,11 @@ class PageRenderer:
             annotated = self.enriched.texts.get(f"masthead-{index + 1}")
             markdown = self.inline.render(annotated) if annotated else markdown_text(line)
             lines.append(f"**{markdown}**" if line == agenda_title else markdown)
-        heading = markdown_text(resolution.masthead[title_index]) if title_index is not None else markdown_text(meta.symbol)
+        heading = (
+            markdown_text(resolution.masthead[title_index])
+            if title_index is not None
+            else markdown_text(meta.symbol)
+        )
         return lines, heading
 
     def _note_views(self) -> list[NoteView]:
@@ -151,7 +163,9 @@ class PageRenderer:
         for note in self.resolution.footnotes:
             refs = [
                 (f"fnref{note.number}" + ("" if i == 0 else f"-{i + 1}"), p.name)
-                for i, p in enumerate(p for p in self.resolution.paragraphs() for r in p.footnote_refs if r.footnote == note.id)
+                for i, p in enumerate(
+                    p for p in self.resolution.paragraphs() for r in p.footnote_refs if r.footnote == note.id
+                )
             ]
             markdown = self.inline.render(self.enriched.texts[note.id])
             notes.append(NoteView(note.id, note.number, markdown, tuple(refs)))
@@ -164,19 +178,38 @@ class PageRenderer:
         preamble = [v for p in resolution.preamble for v in self._paragraph_views(p, "preambular")]
         operative = [v for p in resolution.operative for v in self._paragraph_views(p, "operative")]
         annexes = [
-            (annex, [self.inline.render(AnnotatedText("", "", "", t, (), (), ())) for t in annex.title_lines],
-             [v for p in annex.paragraphs for v in self._paragraph_views(p, "annex")])
+            (
+                annex,
+                [self.inline.render(AnnotatedText("", "", "", t, (), (), ())) for t in annex.title_lines],
+                [v for p in annex.paragraphs for v in self._paragraph_views(p, "annex")],
+            )
             for annex in resolution.annexes
         ]
-        closing = [self.inline.render(self.enriched.texts[f"closing-{i + 1}"]) for i in range(len(resolution.closing.lines))]
+        closing = [
+            self.inline.render(self.enriched.texts[f"closing-{i + 1}"])
+            for i in range(len(resolution.closing.lines))
+        ]
         return self._render(
-            "text.md.j2", context, masthead=masthead, heading=heading, preamble=preamble, operative=operative,
-            annexes=annexes, closing=closing, notes=self._note_views(), definitions=self._definitions(),
+            "text.md.j2",
+            context,
+            masthead=masthead,
+            heading=heading,
+            preamble=preamble,
+            operative=operative,
+            annexes=annexes,
+            closing=closing,
+            notes=self._note_views(),
+            definitions=self._definitions(),
         )
 
     def _definitions(self) -> list[tuple[str, str]]:
         """The short definitions that links on the text page point to (aria-describedby)."""
-        used = {(s.entry.page, s.entry.id): s.entry for t in self.enriched.texts.values() for s in t.spans if s.entry}
+        used = {
+            (s.entry.page, s.entry.id): s.entry
+            for t in self.enriched.texts.values()
+            for s in t.spans
+            if s.entry
+        }
         return [(f"def-{page}-{eid}", entry.description) for (page, eid), entry in sorted(used.items())]
 
     # --- the indexes ---------------------------------------------------------------------
@@ -188,7 +221,13 @@ class PageRenderer:
                 mentions.append((text.anchor, text.name))
         acronyms.introduce(entry)
         description = markdown_text(acronyms.expand(entry.description))
-        return EntryView(entry, markdown_text(entry.name), description, self._source(acronyms.expand(entry.source or "")), tuple(mentions))
+        return EntryView(
+            entry,
+            markdown_text(entry.name),
+            description,
+            self._source(acronyms.expand(entry.source or "")),
+            tuple(mentions),
+        )
 
     def _views(self, entries: Iterable[Entry]) -> list[EntryView]:
         """Views of entries in the order the page shows them, acronyms spelled out once."""
@@ -200,24 +239,40 @@ class PageRenderer:
         if not source:
             return ""
         body_symbols = {"General Assembly": "A/RES/{number}"}
-        annotated = AnnotatedText("", "", "", source, tuple(s for s in symbol_spans(source, "A/RES/{number}", body_symbols) if s.url), (), ())
+        annotated = AnnotatedText(
+            "",
+            "",
+            "",
+            source,
+            tuple(s for s in symbol_spans(source, "A/RES/{number}", body_symbols) if s.url),
+            (),
+            (),
+        )
         return self.inline.render(annotated)
 
     def _index(self, context: dict[str, Any]) -> str:
         structure = [
-            (p.id, p.label or "", markdown_text(p.lead or p.text.split(" ")[0]), len(list(p.walk())) - 1) for p in self.resolution.operative
+            (p.id, p.label or "", markdown_text(p.lead or p.text.split(" ")[0]), len(list(p.walk())) - 1)
+            for p in self.resolution.operative
         ]
         return self._render("index.md.j2", context, structure=structure)
 
     def _glossary(self, context: dict[str, Any]) -> str:
         views = self._views(sorted(self.enriched.catalogue.terms, key=lambda t: t.name.lower()))
-        groups = [(letter, list(items)) for letter, items in groupby(views, key=lambda v: v.entry.name[0].upper())]
+        groups = [
+            (letter, list(items)) for letter, items in groupby(views, key=lambda v: v.entry.name[0].upper())
+        ]
         return self._render("glossary.md.j2", context, groups=groups)
 
     def _references(self, context: dict[str, Any]) -> str:
-        order = [r for kind in REFERENCE_KINDS for r in self.enriched.catalogue.references if r.category == kind]
+        order = [
+            r for kind in REFERENCE_KINDS for r in self.enriched.catalogue.references if r.category == kind
+        ]
         views = self._views(order)
-        groups = [(kind, title, [v for v in views if v.entry.category == kind]) for kind, title in REFERENCE_KINDS.items()]
+        groups = [
+            (kind, title, [v for v in views if v.entry.category == kind])
+            for kind, title in REFERENCE_KINDS.items()
+        ]
         return self._render("references.md.j2", context, groups=[g for g in groups if g[2]])
 
     def _themes(self, context: dict[str, Any]) -> str:

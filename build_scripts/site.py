@@ -92,7 +92,9 @@ def _write_if_changed(path: Path, content: bytes) -> bool:
 
 def write(build: Build, docs_dir: Path) -> list[str]:
     """Write the build's files into docs/, remove generated files it no longer makes."""
-    changed = [name for name, content in sorted(build.files.items()) if _write_if_changed(docs_dir / name, content)]
+    changed = [
+        name for name, content in sorted(build.files.items()) if _write_if_changed(docs_dir / name, content)
+    ]
     generated = set(docs_dir.glob("*.md"))
     for stale in generated - {docs_dir / name for name in build.files}:
         stale.unlink()

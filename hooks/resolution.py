@@ -12,8 +12,8 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for build_scripts
 
-from build_scripts import manifest, search_index, site  # noqa: E402
-from build_scripts.errors import ConversionError  # noqa: E402
+from build_scripts import manifest, search_index, site
+from build_scripts.errors import ConversionError
 
 _builds: dict[str, site.Build] = {}
 
@@ -22,7 +22,9 @@ def on_pre_build(config) -> None:
     root = Path(config.config_file_path).parent
     source = config.extra["resolution"]
     try:
-        _builds["current"] = site.build_docs(root / source, Path(config.docs_dir), source, config.site_url or "")
+        _builds["current"] = site.build_docs(
+            root / source, Path(config.docs_dir), source, config.site_url or ""
+        )
     except ConversionError as error:
         raise PluginError(f"The resolution could not be converted: {error}") from None
     try:  # a published page or anchor must not disappear or point elsewhere (published-anchors.json)

@@ -50,7 +50,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -69,7 +69,9 @@ def site_url(built_site: Path) -> Iterator[str]:
 def chromium_path() -> str:
     path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
     if not path:
-        pytest.fail("No Chromium found: install Debian's chromium or set CHROMIUM_PATH (make test installs it).")
+        pytest.fail(
+            "No Chromium found: install Debian's chromium or set CHROMIUM_PATH (make test installs it)."
+        )
     return path
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,11 @@ from build_scripts.vocabulary import load_vocabulary
 HERE = Path(__file__).parent
 SOURCE = HERE.parent / "resolutions" / "A-HRC-RES-53-9.txt"
 SMALL = HERE / "fixtures_catalogue"
-PATTERNS = {"General Assembly": "A/RES/{number}", "Human Rights Council": "A/HRC/RES/{number}",
-            "Security Council": "S/RES/{number} ({year})"}
+PATTERNS = {
+    "General Assembly": "A/RES/{number}",
+    "Human Rights Council": "A/HRC/RES/{number}",
+    "Security Council": "S/RES/{number} ({year})",
+}
 
 
 @pytest.fixture(scope="module")
@@ -36,11 +40,20 @@ def linked(text: str, own: str = "A/HRC/RES/{number}") -> list[tuple[str, str]]:
             "the decision of the General Assembly, in its resolution 68/192 of 18 December 2013",
             ("resolution 68/192", "https://undocs.org/en/A/RES/68/192"),
         ),
-        ("General Assembly resolution 70/1.", ("General Assembly resolution 70/1", "https://undocs.org/en/A/RES/70/1")),
+        (
+            "General Assembly resolution 70/1.",
+            ("General Assembly resolution 70/1", "https://undocs.org/en/A/RES/70/1"),
+        ),
         ("E/2002/68/Add.1.", ("E/2002/68/Add.1", "https://undocs.org/en/E/2002/68/Add.1")),
         ("resolution 76/7, annex.", ("resolution 76/7", "https://undocs.org/en/A/RES/76/7")),
-        ("Security Council resolution 1325 (2000)", ("Security Council resolution 1325 (2000)", "https://undocs.org/en/S/RES/1325(2000)")),
-        ("Human Rights Council resolution 50/3", ("Human Rights Council resolution 50/3", "https://undocs.org/en/A/HRC/RES/50/3")),
+        (
+            "Security Council resolution 1325 (2000)",
+            ("Security Council resolution 1325 (2000)", "https://undocs.org/en/S/RES/1325(2000)"),
+        ),
+        (
+            "Human Rights Council resolution 50/3",
+            ("Human Rights Council resolution 50/3", "https://undocs.org/en/A/HRC/RES/50/3"),
+        ),
     ],
 )
 def test_document_symbols_link_to_undocs_by_rule(text: str, expected: tuple[str, str]) -> None:
@@ -71,7 +84,7 @@ def test_only_the_first_mention_in_a_paragraph_is_linked(enriched) -> None:
 def test_links_never_overlap(enriched) -> None:
     for text in enriched.texts.values():
         spans = sorted(text.spans, key=lambda s: s.start)
-        assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False)), text.key
+        assert all(a.end <= b.start for a, b in itertools.pairwise(spans)), text.key
 
 
 def test_index_lists_every_paragraph_that_mentions_a_term(enriched) -> None:
@@ -96,12 +109,15 @@ def test_a_bad_pattern_is_reported_with_its_file_and_line(tmp_path: Path) -> Non
     for name in ("references.yaml", "themes.yaml"):
         (tmp_path / name).write_text((SMALL / name).read_text())
     (tmp_path / "glossary.yaml").write_text(
-        "terms:\n  - id: broken\n    term: Broken\n    patterns: ['(unclosed']\n    definition: x\n    source: y\n"
+        "terms:\n  - id: broken\n    term: Broken\n    patterns: ['(unclosed']\n"
+        "    definition: x\n    source: y\n"
     )
     with pytest.raises(ConversionError, match=r"glossary.yaml:2: expected a valid regular expression"):
         load_catalogue(tmp_path)
 
 
 def test_a_resolution_of_the_general_assembly_cited_by_its_number(enriched) -> None:
-    spans = [(s.url, enriched.texts["pp11"].text[s.start : s.end]) for s in enriched.texts["pp11"].spans if s.url]
+    spans = [
+        (s.url, enriched.texts["pp11"].text[s.start : s.end]) for s in enriched.texts["pp11"].spans if s.url
+    ]
     assert spans == [("https://undocs.org/en/A/RES/68/192", "resolution 68/192")]
