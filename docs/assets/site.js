@@ -2,9 +2,13 @@
    - single-key shortcuts of the theme off unless the reader turns them on (WCAG 2.1.4);
    - a paragraph's link control opens a menu: copy its link, copy a citation, its terms;
    - definitions of terms and instruments shown where they stand (hover, focus, tap);
-   - the paragraph a link arrives at is highlighted and receives focus. */
+   - the paragraph a link arrives at is highlighted and receives focus;
+   - what the theme leaves out of reach of the keyboard: the navigation drawer's toggle (a
+     label), the skip link's target, and the setting that turns the shortcuts on. */
 (function () {
   "use strict";
+
+  document.documentElement.classList.add("site-js");
 
   var SHORTCUT_KEYS = ["f", "s", "/", "p", "n", ",", "."];
   var SHORTCUTS_SETTING = "site.shortcuts";
@@ -127,7 +131,11 @@
     var go = document.createElement("a");
     go.href = "#" + anchor;
     go.textContent = "Go to " + name;
-    go.addEventListener("click", function () { closeMenu(false); });
+    go.addEventListener("click", function (event) {
+      closeMenu(false);
+      // Already at this address: no hashchange will come, so arrive by hand.
+      if (window.location.hash === "#" + anchor) { event.preventDefault(); focusTarget(); }
+    });
     var goLine = document.createElement("p");
     goLine.appendChild(go);
     panel.appendChild(goLine);
@@ -224,7 +232,11 @@
       link.addEventListener("mouseenter", function () { showDefinition(link); });
       link.addEventListener("mouseleave", hideDefinitionSoon);
       link.addEventListener("focus", function () { showDefinition(link); });
-      link.addEventListener("blur", hideDefinitionSoon);
+      link.addEventListener("blur", function () {
+        // Leaving by keyboard hides it at once, so it never covers the next focused control;
+        // a pointer resting on the definition keeps it open.
+        if (popoverFor === link && !(popover && popover.matches(":hover"))) hideDefinition();
+      });
       link.addEventListener("click", function (event) {
         // A first tap on a touch screen shows the definition; a second one follows the link.
         if (lastPointer === "touch" && popoverFor !== link) { event.preventDefault(); showDefinition(link); }
@@ -239,6 +251,112 @@
     });
     document.addEventListener("pointerdown", function (event) {
       if (popoverFor && event.target !== popoverFor && !(popover && popover.contains(event.target))) hideDefinition();
+    });
+  }
+
+  // --- The theme's controls, for the keyboard -----------------------------------------------
+  function setToggle(toggle, checked) {
+    if (toggle.checked === checked) return;
+    toggle.checked = checked;
+    toggle.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+
+  // The drawer's toggle is a label: a real button takes its place (the label stays for pages
+  // without this script).
+  function setUpDrawerButton() {
+    var toggle = document.getElementById("__drawer");
+    var label = document.querySelector('label.md-header__button[for="__drawer"]');
+    var drawer = document.querySelector(".md-sidebar--primary");
+    if (!toggle || !label || !drawer) return;
+    drawer.id = drawer.id || "site-drawer";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-header__button md-icon site-drawer-button";
+    button.setAttribute("aria-label", "Navigation menu");
+    button.setAttribute("aria-controls", drawer.id);
+    button.innerHTML = label.innerHTML;
+    label.insertAdjacentElement("afterend", button);
+
+    function sync() {
+      button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+      if (!toggle.checked && drawer.contains(document.activeElement)) button.focus();
+    }
+    button.addEventListener("click", function () {
+      setToggle(toggle, !toggle.checked);
+      if (toggle.checked) {
+        var first = drawer.querySelector("a[href]");
+        if (first) first.focus();
+      }
+    });
+    toggle.addEventListener("change", sync);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.checked) {
+        setToggle(toggle, false);
+        button.focus();
+      }
+    });
+    sync();
+  }
+
+  // Without autocomplete="off" (invalid on checkboxes) a browser may restore an open drawer or
+  // search when the reader comes back to a page: start closed.
+  function resetToggles() {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle) setToggle(toggle, false);
+    });
+  }
+
+  // The skip link moves focus, not only the view, to the main content.
+  function setUpSkipLink() {
+    var holder = document.querySelector('[data-md-component="skip"]');
+    if (!holder) return;
+    var skip = holder.querySelector("a");
+    if (!skip) {
+      // A page without a table of contents (the 404 page) gets one to its heading.
+      var heading = document.querySelector(".md-content h1");
+      if (!heading) return;
+      heading.id = heading.id || "page-title";
+      skip = document.createElement("a");
+      skip.className = "md-skip";
+      skip.href = "#" + heading.id;
+      skip.textContent = "Skip to content";
+      holder.appendChild(skip);
+    }
+    skip.addEventListener("click", function (event) {
+      var target = document.getElementById(decodeURIComponent(skip.hash.slice(1)));
+      if (!target) return;
+      event.preventDefault();
+      if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+      target.focus();
+    });
+  }
+
+  // The number of search results is announced as the reader types (partials/search.html makes
+  // it a live region; this covers a theme template without it).
+  function setUpSearchStatus() {
+    var meta = document.querySelector(".md-search-result__meta");
+    if (meta && !meta.hasAttribute("role")) {
+      meta.setAttribute("role", "status");
+      meta.setAttribute("aria-live", "polite");
+    }
+  }
+
+  // The setting on the accessibility statement that turns the single-key shortcuts on.
+  function setUpShortcutSetting() {
+    var box = document.getElementById("shortcut-setting");
+    if (!box) return;
+    var wrapper = box.closest(".shortcut-setting");
+    if (wrapper) wrapper.hidden = false;
+    box.checked = shortcutsOn();
+    box.addEventListener("change", function () {
+      try {
+        if (box.checked) {
+          window.localStorage.setItem(SHORTCUTS_SETTING, "on");
+        } else {
+          window.localStorage.removeItem(SHORTCUTS_SETTING);
+        }
+      } catch (e) { /* storage refused: the setting lasts until the page is left */ }
     });
   }
 
@@ -257,8 +375,13 @@
   }
 
   function start() {
+    setUpDrawerButton();
+    setUpSkipLink();
+    setUpSearchStatus();
+    setUpShortcutSetting();
     setUpParagraphLinks();
     setUpDefinitions();
+    window.addEventListener("pageshow", resetToggles);
     window.addEventListener("hashchange", focusTarget);
     focusTarget();
   }

@@ -1,0 +1,104 @@
+"""Terms and instruments are linked both ways, and the links change no word of the text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+from conftest import SOURCE
+
+from build_scripts.catalogue import load_catalogue
+from build_scripts.parse import parse_file
+
+# What the full-text page shows besides the resolution's words inside a paragraph.
+ADDED = (
+    './/a[contains(@class, "para-link")] | .//sup[contains(@class, "fn-ref")] | .//span[@class="para-num"]'
+    ' | .//a[contains(@class, "fn-back")] | .//span[@class="fn-num"]'
+)
+
+
+def page(built_site: Path, name: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring((built_site / name / "index.html").read_bytes())
+
+
+@pytest.fixture(scope="module")
+def text_page(built_site: Path) -> lxml.html.HtmlElement:
+    return page(built_site, "text")
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue()
+
+
+def paragraph_words(element: lxml.html.HtmlElement) -> str:
+    copy = lxml.html.fromstring(lxml.html.tostring(element))
+    for added in copy.xpath(ADDED):
+        added.drop_tree()
+    return " ".join(copy.text_content().split())
+
+
+def mention_links(index_page: lxml.html.HtmlElement, entry_id: str) -> list[str]:
+    heading = index_page.get_element_by_id(entry_id)
+    links = []
+    for sibling in heading.itersiblings():
+        if sibling.tag in ("h2", "h3"):
+            break
+        if "entry-mentions" in (sibling.get("class") or ""):
+            links += [a.get("href") for a in sibling.iter("a")]
+    return links
+
+
+def test_links_change_no_word_of_any_paragraph(text_page: lxml.html.HtmlElement) -> None:
+    resolution, _ = parse_file(SOURCE)
+    for paragraph in resolution.paragraphs():
+        shown = paragraph_words(text_page.get_element_by_id(paragraph.id))
+        assert shown == " ".join(paragraph.text.split()), paragraph.id
+
+
+def test_no_link_inside_another_link(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
+        tree = lxml.html.fromstring(path.read_bytes())
+        assert not tree.xpath("//a//a"), path
+
+
+def test_no_link_inside_a_heading_of_the_text(text_page: lxml.html.HtmlElement) -> None:
+    headings = text_page.xpath("//article//*[self::h1 or self::h2 or self::h3]")
+    for heading in headings:
+        assert not heading.xpath('.//a[contains(@class, "gl-term") or contains(@class, "gl-ref")]')
+
+
+@pytest.mark.parametrize(("page_name", "kind"), [("glossary", "terms"), ("references", "references")])
+def test_every_mentioned_in_link_lands_on_a_paragraph_that_mentions_it(
+    built_site: Path, text_page: lxml.html.HtmlElement, catalogue, page_name: str, kind: str
+) -> None:
+    index_page = page(built_site, page_name)
+    for entry in getattr(catalogue, kind):
+        links = mention_links(index_page, entry.id)
+        assert links, f"{entry.id} lists no paragraph"
+        for link in links:
+            target = text_page.get_element_by_id(link.split("#")[1])
+            words = paragraph_words(target)
+            assert any(p.search(words) for p in entry.patterns), f"{entry.id} -> {link}"
+
+
+def test_every_entry_is_linked_from_the_text(text_page: lxml.html.HtmlElement, catalogue) -> None:
+    """Each term and instrument is a link somewhere in the text, or, where the text cites it by
+    its document symbol, that symbol links to the official document instead."""
+    hrefs = {a.get("href") for a in text_page.iter("a")}
+    for entry in catalogue.linkable:
+        official = entry.symbol and f"https://undocs.org/en/{entry.symbol}" in hrefs
+        assert f"../{entry.page}/#{entry.id}" in hrefs or official, entry.id
+
+
+def test_a_term_s_definition_is_the_link_s_description(text_page: lxml.html.HtmlElement, catalogue) -> None:
+    link = text_page.xpath('//p[@id="op1c"]//a[contains(@class, "gl-term")]')[0]
+    description = text_page.get_element_by_id(link.get("aria-describedby"))
+    term = next(t for t in catalogue.terms if link.get("href").endswith("#" + t.id))
+    assert description.text_content().strip() == term.description
+
+
+def test_glossary_has_35_terms_and_references_25_entries(catalogue) -> None:
+    assert len(catalogue.terms) >= 35
+    assert len(catalogue.references) >= 25
