@@ -250,9 +250,15 @@ def _changes(report: Report, first: bool, now: Published) -> list[str]:
     if first:
         count = sum(len(a) for a in now.anchors.values())
         return [f"first list: {len(now.pages)} pages, {len(now.files or [])} downloads, {count} anchors"]
-    changes = [f"removed: {line}" for line in report.failures()]
-    changes += [f"added: {item}" for item in report.new]
-    return changes
+    changes = [f"removed or changed: {line}" for line in report.failures()]
+    if len(report.new) <= 10:
+        return changes + [f"added: {item}" for item in report.new]
+    by_page: dict[str, int] = {}
+    for anchor in report.added:
+        by_page[anchor.page] = by_page.get(anchor.page, 0) + 1
+    counts = [f"{page} {count}" for page, count in by_page.items()]
+    counts += [f"page {p or '(home)'}" for p in report.added_pages] + report.added_files
+    return [*changes, f"added {len(report.new)}: " + ", ".join(counts)]
 
 
 def updated(

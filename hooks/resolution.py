@@ -38,4 +38,4 @@ def on_post_build(config) -> None:
     site.write_downloads(build, Path(config.site_dir))
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if index_file.exists():
-        search_index.index_paragraphs(index_file, build.enriched, site.TEXT_PAGE)
+        search_index.rewrite_index(index_file, build.enriched, site.TEXT_PAGE)

@@ -209,12 +209,6 @@ def test_search_box_finds_victim_and_victims_when_typing_victim(page, site_url: 
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(
-    strict=True,
-    reason="No stemming in Material 9.8's search: its English pipeline has no stemmer, and adding one "
-    "breaks every query whose words it changes (Material adds a trailing wildcard to each term, and "
-    "lunr skips the pipeline for wildcard terms). 'victim' finds 'victims' by prefix, not the reverse.",
-)
 def test_search_box_stems_victims_to_find_entries_with_only_victim(page, site_url: str, search_docs) -> None:
     results = {location for location, _ in _search(page, site_url, "victims")}
     singular_only = _entries_with(search_docs, r"\bvictim\b") - _entries_with(search_docs, r"\bvictims\b")
@@ -236,3 +230,10 @@ def test_full_text_page_requests_nothing_from_another_host(browser, site_url: st
     assert requested and all(url.startswith(site_url) for url in requested), [
         u for u in requested if not u.startswith(site_url)
     ]
+
+
+@pytest.mark.browser
+def test_search_box_finds_trafficking_when_typing_trafficked(page, site_url: str, search_docs) -> None:
+    results = {location for location, _ in _search(page, site_url, "trafficked")}
+    other_forms_only = _entries_with(search_docs, r"\btrafficking\b") - _entries_with(search_docs, r"\btrafficked\b")
+    assert other_forms_only <= results, sorted(other_forms_only - results)

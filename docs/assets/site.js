@@ -27,6 +27,9 @@
     if (SHORTCUT_KEYS.indexOf(event.key) >= 0 && !isEditable(event.target)) event.stopImmediatePropagation();
   }, true);
 
+  // What the script adds goes inside the main landmark, where all content belongs.
+  function landmark() { return document.querySelector("main") || document.body; }
+
   // --- Announcements for screen readers ------------------------------------------------
   function announce(message) {
     var region = document.querySelector(".live-status");
@@ -34,7 +37,7 @@
       region = document.createElement("div");
       region.className = "live-status visually-hidden";
       region.setAttribute("role", "status");
-      document.body.appendChild(region);
+      landmark().appendChild(region);
     }
     region.textContent = "";
     window.setTimeout(function () { region.textContent = message; }, 50);
@@ -49,7 +52,7 @@
       area.value = text;
       area.setAttribute("readonly", "");
       area.className = "visually-hidden";
-      document.body.appendChild(area);
+      landmark().appendChild(area);
       area.select();
       var done = document.execCommand("copy");
       area.remove();
@@ -202,16 +205,20 @@
       popover.id = "term-popover";
       popover.addEventListener("mouseenter", function () { window.clearTimeout(hideTimer); });
       popover.addEventListener("mouseleave", function () { hideDefinitionSoon(); });
-      document.body.appendChild(popover);
+      landmark().appendChild(popover);
     }
     popover.textContent = text;
     popover.hidden = false;
     popoverFor = link;
-    var box = link.getBoundingClientRect();
+    // Below the term, within the viewport, in the coordinates of the popover's offset parent.
+    var box = link.getClientRects()[0] || link.getBoundingClientRect();
+    var parent = popover.offsetParent;
+    var origin = parent && parent !== document.body ? parent.getBoundingClientRect()
+      : { left: -window.scrollX, top: -window.scrollY };
     var width = popover.offsetWidth;
-    var left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
-    popover.style.left = left + "px";
-    popover.style.top = (box.bottom + window.scrollY + 6) + "px";
+    var left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+    popover.style.left = (left - origin.left) + "px";
+    popover.style.top = (box.bottom + 6 - origin.top) + "px";
   }
 
   function hideDefinition() {

@@ -1,0 +1,374 @@
+"""WCAG 2.2 AA on every page of the built site, checked in Chromium.
+
+Every HTML file of the built site (the 404 page included) is opened in the light and the dark
+colour scheme, 1280 and 320 pixels wide. axe-core runs with every rule of its WCAG A/AA and
+best-practice tags: none is disabled. Then what axe cannot see: reflow, text spacing, focus
+visibility and contrast, headings and titles, reduced motion, forced colours and print; and the
+Nu HTML Checker over every file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from a11y_support import (
+    CLIPPED_TEXT_JS,
+    FOCUS_JS,
+    ROOT,
+    SCHEMES,
+    TEXT,
+    TEXT_SPACING_CSS,
+    VNU,
+    WIDTHS,
+    axe_violations,
+    browser_context,
+    describe_violations,
+    focus_problems,
+    html_pages,
+    open_page,
+    scheme_options,
+    settle,
+    tab_through,
+    vnu_errors,
+)
+
+MATERIAL = ROOT / ".venv" / "lib" / "python3.11" / "site-packages" / "material" / "templates"
+GENERATED = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
+
+
+def test_the_walk_finds_every_page_and_the_404_page(built_site: Path) -> None:
+    pages = html_pages(built_site)
+    assert "404.html" in pages
+    for page in ["", "text/", "glossary/", "references/", "themes/", "about/", "accessibility/"]:
+        assert page in pages
+
+
+# --- axe-core -------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_no_violation_on_any_page(browser, site_url: str, built_site: Path, scheme, width) -> None:
+    problems: list[str] = []
+    with browser_context(browser, site_url, **scheme_options(scheme, width)) as context:
+        page = context.new_page()
+        for path in html_pages(built_site):
+            page.goto(site_url + path)
+            problems += describe_violations(f"/{path} ({scheme}, {width}px)", axe_violations(page))
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_no_violation_in_the_full_texts_interactive_states(browser, site_url: str, scheme) -> None:
+    """What only JavaScript shows: the target highlight, a paragraph's menu, a definition, search results."""
+    problems: list[str] = []
+    with browser_context(browser, site_url, **scheme_options(scheme, 1280)) as context:
+        page = open_page(context, site_url + TEXT + "#op1c")
+        page.wait_for_function("document.activeElement.id === 'op1c'")
+        problems += describe_violations("target #op1c", axe_violations(page))
+
+        page.locator("#op1c a.para-link").click()
+        page.locator("#menu-op1c").wait_for()
+        problems += describe_violations("menu of op1c", axe_violations(page))
+
+        page.locator("a.gl-term").first.focus()
+        page.locator("#term-popover").wait_for()
+        problems += describe_violations("definition popover", axe_violations(page))
+
+        page.locator(".md-search__input").focus()
+        page.keyboard.type("trafficking")
+        page.wait_for_function(
+            "/matching document/.test(document.querySelector('.md-search-result__meta').textContent)"
+        )
+        settle(page)
+        problems += describe_violations("search results", axe_violations(page))
+    assert not problems, "\n".join(problems)
+
+
+# --- the Nu HTML Checker ----------------------------------------------------------------------
+
+
+def test_nu_html_checker_finds_no_error_in_any_page(built_site: Path) -> None:
+    java = shutil.which("java")
+    if not java or not VNU.exists():
+        pytest.fail("The Nu HTML Checker needs Java and node_modules/vnu-jar (make test installs them).")
+    files = [str(built_site / path / "index.html") if not path.endswith(".html") else str(built_site / path)
+             for path in html_pages(built_site)]
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+        capture_output=True, text=True, check=False, timeout=300,
+    )
+    errors = vnu_errors(result.stderr)
+    assert not errors, "\n".join(errors)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("template", "changes"),
+    [
+        (
+            "base.html",
+            [
+                ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
+                ('id="__search" autocomplete="off">', 'id="__search">'),
+            ],
+        ),
+        (
+            "partials/search.html",
+            [
+                ('role="dialog">', "role=\"dialog\" aria-label=\"{{ lang.t('search') }}\">"),
+                ('scrollwrap" tabindex="0"', 'scrollwrap" tabindex="-1"'),
+                ('result__meta">', 'result__meta" role="status" aria-live="polite">'),
+            ],
+        ),
+    ],
+)
+def test_copied_theme_templates_differ_from_materials_only_by_their_fixes(template, changes) -> None:
+    """overrides/ copies two of Material's templates whole: fail when an upgrade of the theme
+    changes them, so they are copied again rather than silently left behind."""
+    original = (MATERIAL / template).read_text(encoding="utf-8")
+    assert original.startswith(GENERATED)
+    expected = original[len(GENERATED) :]
+    for old, new in changes:
+        assert expected.count(old) == 1, f"{template}: {old!r} no longer in the theme's template"
+        expected = expected.replace(old, new)
+    copy = (ROOT / "overrides" / template).read_text(encoding="utf-8")
+    assert copy.startswith("{#-")
+    assert copy[copy.index("-#}\n") + 4 :] == expected
+
+
+# --- reflow and text spacing -------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_no_page_scrolls_sideways_at_320_px(browser, site_url: str, built_site: Path) -> None:
+    wide = []
+    with browser_context(browser, site_url, viewport={"width": 320, "height": 640}) as context:
+        page = context.new_page()
+        for path in html_pages(built_site):
+            page.goto(site_url + path)
+            scroll, client = page.evaluate(
+                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            if scroll > client:
+                wide.append(f"/{path}: {scroll}px of content in {client}px")
+    assert not wide, "\n".join(wide)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_wcag_text_spacing_clips_no_text(browser, site_url: str, built_site: Path, width) -> None:
+    clipped = []
+    with browser_context(browser, site_url, viewport={"width": width, "height": 900}) as context:
+        page = context.new_page()
+        for path in html_pages(built_site):
+            page.goto(site_url + path)
+            page.add_style_tag(content=TEXT_SPACING_CSS)
+            clipped += [f"/{path}: {item}" for item in page.evaluate(CLIPPED_TEXT_JS)]
+            if width == 320:
+                scroll, client = page.evaluate(
+                    "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+                )
+                if scroll > client:
+                    clipped.append(f"/{path}: scrolls sideways with text spacing ({scroll} > {client})")
+    assert not clipped, "\n".join(clipped)
+
+
+# --- focus --------------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_tab_stop_shows_its_focus_clear_of_the_header(
+    browser, site_url: str, built_site: Path, scheme, width
+) -> None:
+    """Tab through every page: each stop has a focus indicator of 3:1 or more, and nothing covers it.
+
+    Reduced motion, so that the check sees the page as it settles, not the theme's fading
+    search overlay in the quarter second after the search closes.
+    """
+    problems = []
+    options = scheme_options(scheme, width) | {"reduced_motion": "reduce"}
+    with browser_context(browser, site_url, **options) as context:
+        page = context.new_page()
+        for path in html_pages(built_site):
+            page.goto(site_url + path)
+            stops = 0
+            for state in tab_through(page):
+                stops += 1
+                problems += [f"/{path} {state['description']}: {p}" for p in focus_problems(state)]
+            if stops < 3:
+                problems.append(f"/{path}: only {stops} Tab stops")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_shift_tab_upwards_keeps_focus_clear_of_the_sticky_header(browser, site_url: str, width) -> None:
+    with browser_context(browser, site_url, viewport={"width": width, "height": 700}, reduced_motion="reduce") as context:
+        page = open_page(context, site_url + TEXT)
+        page.locator("#fn4 a.fn-back").focus()
+        problems = []
+        for _ in range(40):
+            page.keyboard.press("Shift+Tab")
+            state = page.evaluate(FOCUS_JS)
+            problems += [f"{state['description']}: {p}" for p in focus_problems(state)]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_the_skip_link_is_the_first_tab_stop_on_every_page_and_moves_focus_to_the_content(
+    browser, site_url: str, built_site: Path
+) -> None:
+    problems = []
+    with browser_context(browser, site_url) as context:
+        page = context.new_page()
+        for path in html_pages(built_site):
+            problems += skip_link_problems(page, site_url, path)
+    assert not problems, "\n".join(problems)
+
+
+def skip_link_problems(page, site_url: str, path: str) -> list[str]:
+    page.goto(site_url + path)
+    page.keyboard.press("Tab")
+    skip = page.evaluate(
+        "document.activeElement.matches('a.md-skip') && document.activeElement.textContent.trim()"
+    )
+    if skip != "Skip to content":
+        return [f"/{path}: the first Tab stop is not the skip link"]
+    page.keyboard.press("Enter")
+    if not page.evaluate("!!document.activeElement.closest('.md-content article')"):
+        return [f"/{path}: after the skip link, focus is not in the content"]
+    # And the next Tab stop is in the content too, not back in the header.
+    page.keyboard.press("Tab")
+    if not page.evaluate("!!document.activeElement.closest('.md-content')"):
+        return [f"/{path}: the Tab stop after the skip link's target is outside the content"]
+    return []
+
+
+# --- structure ----------------------------------------------------------------------------------
+
+STRUCTURE_JS = """() => {
+    const visible = el => !el.closest("[hidden], .md-search, .visually-hidden");
+    const levels = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].filter(visible)
+        .map(h => Number(h.tagName[1]));
+    const landmarks = [...document.querySelectorAll("nav, aside, [role=navigation], [role=complementary], [role=search], form[aria-label]")]
+        .filter(el => !el.getAttribute("aria-label") && !el.getAttribute("aria-labelledby"))
+        .map(el => el.outerHTML.slice(0, 80));
+    return { levels, unlabelled: landmarks, title: document.title, main: document.querySelectorAll("main").length,
+             lang: document.documentElement.lang };
+}"""
+
+
+@pytest.mark.browser
+def test_one_h1_no_skipped_heading_level_labelled_landmarks_and_unique_titles(
+    page, site_url: str, built_site: Path
+) -> None:
+    problems, titles = [], {}
+    for path in html_pages(built_site):
+        page.goto(site_url + path)
+        found = page.evaluate(STRUCTURE_JS)
+        levels = found["levels"]
+        if levels.count(1) != 1 or levels[0] != 1:
+            problems.append(f"/{path}: h1 count {levels.count(1)}, first heading h{levels[:1]}")
+        skips = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+        if skips:
+            problems.append(f"/{path}: heading levels skipped: {skips}")
+        # The search landmark is the only one of its kind, inside the search dialog, which is labelled.
+        unlabelled = [el for el in found["unlabelled"] if 'role="search"' not in el]
+        if unlabelled:
+            problems.append(f"/{path}: landmarks without a label: {unlabelled}")
+        if found["main"] != 1 or found["lang"] != "en":
+            problems.append(f"/{path}: {found['main']} main landmarks, lang={found['lang']!r}")
+        titles.setdefault(found["title"], []).append(path)
+    problems += [f"title {title!r} shared by {paths}" for title, paths in titles.items() if len(paths) > 1]
+    assert not problems, "\n".join(problems)
+
+
+# --- contrast that axe does not measure -----------------------------------------------------------
+
+CONTRAST_JS = """([selector, property, against]) => {
+    const parse = c => { const m = (c.match(/[\\d.]+/g) || []).map(Number); return [m[0] || 0, m[1] || 0, m[2] || 0]; };
+    const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    const a = parse(getComputedStyle(document.querySelector(selector))[property]);
+    const b = parse(getComputedStyle(document.querySelector(against[0]))[against[1]]);
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_target_highlight_and_footer_have_enough_contrast(browser, site_url: str, scheme) -> None:
+    with browser_context(browser, site_url, **scheme_options(scheme, 1280)) as context:
+        page = open_page(context, site_url + TEXT + "#op1c")
+        page.wait_for_function("document.activeElement.id === 'op1c'")
+        # The target's outline and bar against the page, and its text against its background.
+        outline = page.evaluate(CONTRAST_JS, ["#op1c", "outlineColor", [".md-main", "backgroundColor"]])
+        if outline < 3:
+            outline = page.evaluate(CONTRAST_JS, ["#op1c", "outlineColor", ["body", "backgroundColor"]])
+        text = page.evaluate(CONTRAST_JS, ["#op1c", "color", ["#op1c", "backgroundColor"]])
+        link = page.evaluate(CONTRAST_JS, ["#op1c a.gl-term", "color", ["#op1c", "backgroundColor"]])
+        footer = page.evaluate(CONTRAST_JS, [".md-copyright__highlight", "color", [".md-footer-meta", "backgroundColor"]])
+    assert outline >= 3, f"target outline {outline:.2f}:1"
+    assert text >= 4.5, f"target text {text:.2f}:1"
+    assert link >= 4.5, f"link in the target {link:.2f}:1"
+    assert footer >= 4.5, f"footer text {footer:.2f}:1"
+
+
+# --- motion, forced colours, print ------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_reduced_motion_turns_transitions_off(browser, site_url: str) -> None:
+    durations = {}
+    for motion in ["no-preference", "reduce"]:
+        with browser_context(browser, site_url, viewport={"width": 320, "height": 640}, reduced_motion=motion) as context:
+            page = open_page(context, site_url + TEXT)
+            durations[motion] = page.evaluate(
+                "() => [...document.querySelectorAll('.md-sidebar--primary, .md-search__overlay, .md-header__button')]"
+                ".map(el => getComputedStyle(el).transitionDuration)"
+            )
+    assert any(d != "0s" for d in durations["no-preference"])  # the theme does animate
+    assert all(d == "0s" for d in durations["reduce"]), durations["reduce"]
+
+
+@pytest.mark.browser
+def test_forced_colours_keep_the_link_control_and_the_target_visible(browser, site_url: str) -> None:
+    with browser_context(browser, site_url, forced_colors="active") as context:
+        page = open_page(context, site_url + TEXT + "#op1c")
+        page.wait_for_function("document.activeElement.id === 'op1c'")
+        control = page.evaluate(
+            """() => { const c = document.querySelector('#op1c a.para-link'); const s = getComputedStyle(c);
+                       const icon = getComputedStyle(c, '::before');
+                       const r = c.getBoundingClientRect();
+                       return { opacity: s.opacity, visibility: s.visibility, width: r.width, height: r.height,
+                                icon: icon.backgroundColor, page: getComputedStyle(document.body).backgroundColor }; }"""
+        )
+        target = page.evaluate(
+            "() => { const s = getComputedStyle(document.getElementById('op1c')); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+        )
+    assert control["opacity"] == "1" and control["visibility"] == "visible"
+    assert control["width"] >= 24 and control["height"] >= 24
+    assert control["icon"] != control["page"], control
+    assert target[0] != "none" and target[1] >= 2, target
+
+
+@pytest.mark.browser
+def test_print_leaves_out_the_navigation_and_keeps_paragraph_numbers(page, site_url: str) -> None:
+    page.goto(site_url + TEXT)
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        "() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', 'a.para-link']"
+        ".map(s => [s, getComputedStyle(document.querySelector(s)).display])"
+    )
+    assert all(display == "none" for _, display in hidden), hidden
+    assert page.locator("#op1 .para-num").is_visible()
+    assert page.locator("#op1c .para-num").inner_text() == "(c)"
+    assert page.locator("#op1c .para-num").is_visible()
