@@ -10,6 +10,12 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 NODE_INSTALLED := node_modules/.installed-$(shell cat package.json package-lock.json | cksum | cut -d' ' -f1)
 
+# Builds of the same commit are byte-identical: dates in the output come from the commit.
+COMMIT_TIME := $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(COMMIT_TIME),)
+export SOURCE_DATE_EPOCH ?= $(COMMIT_TIME)
+endif
+
 .PHONY: serve site test bench lint browser clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt
@@ -30,7 +36,7 @@ serve: $(INSTALLED)
 site: $(INSTALLED)
 	@rm -rf site.tmp
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --site-dir site.tmp
-	@rm -rf site && mv site.tmp site
+	@rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.tmp site; rm -rf site.old
 
 browser:
 	@sh scripts/ensure-browser.sh

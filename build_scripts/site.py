@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,9 +109,20 @@ def write_downloads(build: Build, site_dir: Path) -> None:
         _write_if_changed(site_dir / name, content)
 
 
-def build_docs(source: Path, docs_dir: Path, display_name: str | None = None, site_url: str = "") -> Build:
-    """Convert ``source`` and write its pages into ``docs_dir``; log warnings."""
+def build_docs(
+    source: Path,
+    docs_dir: Path,
+    display_name: str | None = None,
+    site_url: str = "",
+    check: Callable[[Build], object] | None = None,
+) -> Build:
+    """Convert ``source``, run ``check`` on the result, then write its pages into ``docs_dir``.
+
+    A conversion error or a failed check raises before anything is written.
+    """
     build = convert(source, display_name, site_url)
+    if check is not None:
+        check(build)
     for warning in build.diagnostics.warnings:
         log.warning(str(warning))
     write(build, docs_dir)

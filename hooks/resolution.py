@@ -1,4 +1,5 @@
-"""MkDocs hooks: convert the resolution before each build, index its paragraphs after it.
+"""MkDocs hooks: convert the resolution before each build (keeping every published anchor),
+add the downloads and index its paragraphs after it.
 
 Thin on purpose: the work is done by build_scripts, so the pages stay plain Markdown.
 """
@@ -21,14 +22,16 @@ _builds: dict[str, site.Build] = {}
 def on_pre_build(config) -> None:
     root = Path(config.config_file_path).parent
     source = config.extra["resolution"]
+
+    def keeps_published_anchors(build: site.Build) -> None:
+        manifest.enforce(build, root / manifest.FILE_NAME, site.log)
+
     try:
         _builds["current"] = site.build_docs(
-            root / source, Path(config.docs_dir), source, config.site_url or ""
+            root / source, Path(config.docs_dir), source, config.site_url or "", check=keeps_published_anchors
         )
     except ConversionError as error:
         raise PluginError(f"The resolution could not be converted: {error}") from None
-    try:  # a published page or anchor must not disappear or point elsewhere (published-anchors.json)
-        manifest.enforce(_builds["current"], root / manifest.FILE_NAME, site.log)
     except manifest.AnchorsChanged as error:
         raise PluginError(str(error)) from None
 
