@@ -250,12 +250,35 @@ class PageRenderer:
         )
         return self.inline.render(annotated)
 
+    def _facts(self) -> list[tuple[str, str]]:
+        """The home page's list of facts: (term, Markdown)."""
+        resolution = self.resolution
+        meta = resolution.metadata
+        session = meta.session
+        adopted_by = meta.body + (f", {session.ordinal}" if session else "")
+        if session and session.dates:
+            adopted_by += f" ({session.dates})"
+        facts = [("Symbol", meta.symbol), ("Adopted by", adopted_by)]
+        if meta.agenda_item:
+            agenda = meta.agenda_item
+            facts.append(("Agenda item", agenda.number + (f": {agenda.title}" if agenda.title else "")))
+        if meta.adopted:
+            meeting = (
+                f", at the {resolution.closing.meeting or meta.adopted_at}"
+                if (resolution.closing.meeting or meta.adopted_at)
+                else ""
+            )
+            facts.append(("Adopted on", long_date(meta.adopted) + meeting))
+        if resolution.closing.vote:
+            facts.append(("Vote", resolution.closing.vote))
+        return [(term, markdown_text(value)) for term, value in facts]
+
     def _index(self, context: dict[str, Any]) -> str:
         structure = [
             (p.id, p.label or "", markdown_text(p.lead or p.text.split(" ")[0]), len(list(p.walk())) - 1)
             for p in self.resolution.operative
         ]
-        return self._render("index.md.j2", context, structure=structure)
+        return self._render("index.md.j2", context, structure=structure, facts=self._facts())
 
     def _glossary(self, context: dict[str, Any]) -> str:
         views = self._views(sorted(self.enriched.catalogue.terms, key=lambda t: t.name.lower()))
