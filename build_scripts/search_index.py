@@ -36,15 +36,23 @@ def paragraph_entries(enriched: Enriched, page: str) -> list[dict[str, str]]:
     resolution = enriched.resolution
     meta = resolution.metadata
     entries = [
-        {"location": page, "title": f"Full text of resolution {meta.number}", "text": " ".join(resolution.masthead)}
+        {
+            "location": page,
+            "title": f"Full text of resolution {meta.number}",
+            "text": " ".join(resolution.masthead),
+        }
     ]
     for paragraph in resolution.paragraphs():
         text = f"{paragraph.label} {paragraph.text}" if paragraph.label else paragraph.text
         entries.append({"location": f"{page}#{paragraph.id}", "title": _label(paragraph.name), "text": text})
     for note in resolution.footnotes:
-        entries.append({"location": f"{page}#{note.id}", "title": f"Footnote {note.number}", "text": note.text})
+        entries.append(
+            {"location": f"{page}#{note.id}", "title": f"Footnote {note.number}", "text": note.text}
+        )
     if resolution.closing.lines:
-        entries.append({"location": f"{page}#closing", "title": "Closing", "text": " ".join(resolution.closing.lines)})
+        entries.append(
+            {"location": f"{page}#closing", "title": "Closing", "text": " ".join(resolution.closing.lines)}
+        )
     return entries
 
 

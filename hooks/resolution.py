@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for build_scripts
 
-from build_scripts import manifest, search_index, site
+from build_scripts import manifest, search_index, site, theme_fixes
 from build_scripts.errors import ConversionError
 
 _builds: dict[str, site.Build] = {}
@@ -42,3 +42,11 @@ def on_post_build(config) -> None:
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if index_file.exists():
         search_index.rewrite_index(index_file, build.enriched, site.TEXT_PAGE)
+
+
+def on_post_page(output: str, page, config) -> str:
+    return theme_fixes.without_checkbox_autocomplete(output)
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    return theme_fixes.without_checkbox_autocomplete(output_content)

@@ -29,6 +29,12 @@ def site_path_prefix() -> str:
     return urlparse(config["site_url"]).path.lstrip("/")
 
 
+def canonical_url(path: str) -> str:
+    """The published address of a page of the site (what copied links and citations use)."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return config["site_url"].rstrip("/") + "/" + path
+
+
 def html_pages(site: Path) -> list[str]:
     """Every HTML page of the built site, as a path relative to its root ("", "text/", "404.html")."""
     pages = []
@@ -84,16 +90,20 @@ def settle(page) -> None:
 
 
 def axe_violations(page, include: str | None = None) -> list[dict]:
-    """axe-core's violations on the page (or inside ``include``), for AXE_TAGS, no rule disabled."""
+    """axe-core's violations on the page (or inside ``include``), for AXE_TAGS, no rule disabled.
+
+    Run once transitions have ended: a colour half-way through a fade is not the page's colour.
+    """
+    settle(page)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     return page.evaluate(
         """async ([tags, include]) => {
-            const result = await axe.run(include ? { include: [include] } : document,
-                                         { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+            const options = { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] };
+            const result = await axe.run(include ? { include: [include] } : document, options);
+            const summary = n => n.target.join(" ") + ": " + (n.failureSummary || "").replace(/\\s+/g, " ");
             return result.violations.map(v => ({
-                id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.map(n => n.target.join(" ") + ": " + (n.failureSummary || "").replace(/\\s+/g, " ")),
+                id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(summary),
             }));
         }""",
         [AXE_TAGS, include],
@@ -110,19 +120,22 @@ def describe_violations(where: str, violations: list[dict]) -> list[str]:
 
 # --- text spacing (WCAG 1.4.12) -----------------------------------------------------------------
 
+# The spacing of WCAG 1.4.12, on every element; paragraphs spaced 2 em.
 TEXT_SPACING_CSS = """
 * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
 p { margin-bottom: 2em !important; }
 """
 
+# Boxes that hide their overflow and hold more text than they show.
 CLIPPED_TEXT_JS = """() => {
     const clipped = [];
+    const hides = v => v === "hidden" || v === "clip";
     for (const el of document.querySelectorAll("body *")) {
         if (el.closest(".visually-hidden, [hidden], script, style, svg")) continue;
         const style = getComputedStyle(el);
-        const hides = v => v === "hidden" || v === "clip";
         if (!hides(style.overflowX) && !hides(style.overflowY)) continue;
-        if (style.visibility === "hidden" || style.display === "none" || parseFloat(style.opacity) === 0) continue;
+        if (style.visibility === "hidden" || style.display === "none") continue;
+        if (parseFloat(style.opacity) === 0) continue;
         if (el.offsetParent === null && style.position !== "fixed") continue;
         // A box closed to nothing (the search results while the search is closed) hides, not clips.
         if (el.clientWidth === 0 || el.clientHeight === 0) continue;
@@ -131,72 +144,117 @@ CLIPPED_TEXT_JS = """() => {
         if (el.closest(".md-header__topic")) continue;
         const text = (el.innerText || "").trim();
         if (!text) continue;
-        const over = (hides(style.overflowY) && el.scrollHeight > el.clientHeight + 1)
-                  || (hides(style.overflowX) && el.scrollWidth > el.clientWidth + 1);
-        if (over) clipped.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")}: ` +
-                               `"${text.slice(0, 60)}" (${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight})`);
+        const tall = hides(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
+        const wide = hides(style.overflowX) && el.scrollWidth > el.clientWidth + 1;
+        if (tall || wide) {
+            const name = `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`;
+            const sizes = `${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`;
+            clipped.push(`${name}: "${text.slice(0, 60)}" (${sizes})`);
+        }
     }
     return clipped;
 }"""
 
 
-# --- focus ---------------------------------------------------------------------------------------
+# --- colours and focus ---------------------------------------------------------------------------
 
-# What the browser shows of the focused element: whether a focus indicator is drawn (outline or
-# box-shadow), its contrast with what surrounds it, and whether anything (the sticky header, an
-# overlay, a popover) covers the element.
-FOCUS_JS = """async () => {
-    // Two frames: the theme reacts to focus on the next frame (the search opens, for one).
-    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-    const el = document.activeElement;
-    if (!el || el === document.body || el === document.documentElement) return null;
-    const parse = c => { const m = (c.match(/[\\d.]+/g) || []).map(Number); return [m[0] || 0, m[1] || 0, m[2] || 0, m.length >= 4 ? m[3] : 1]; };
-    const over = (top, bottom) => { const a = top[3]; return [0, 1, 2].map(i => top[i] * a + bottom[i] * (1 - a)).concat([1]); };
-    const background = start => {
+# WCAG's contrast arithmetic, shared by the scripts below: colours as [r, g, b, alpha].
+COLOUR_JS = """
+    const parse = css => {
+        const n = (css.match(/[\\d.]+/g) || []).map(Number);
+        return [n[0] || 0, n[1] || 0, n[2] || 0, n.length >= 4 ? n[3] : 1];
+    };
+    const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3])).concat([1]);
+    const background = start => {  // what shows behind an element: its and its ancestors' backgrounds
         const layers = [];
         for (let node = start; node && node.nodeType === 1; node = node.parentElement) {
-            const c = parse(getComputedStyle(node).backgroundColor);
-            if (c[3] > 0) layers.push(c);
-            if (c[3] >= 1) break;
+            const colour = parse(getComputedStyle(node).backgroundColor);
+            if (colour[3] > 0) layers.push(colour);
+            if (colour[3] >= 1) break;
         }
         let colour = [255, 255, 255, 1];
         if (layers.length && layers[layers.length - 1][3] >= 1) colour = layers.pop();
         while (layers.length) colour = over(layers.pop(), colour);
         return colour;
     };
-    const luminance = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-    const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+    const channel = v => (v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    const luminance = c => 0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2]);
+    const contrast = (a, b) => {
+        const [high, low] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+        return (high + 0.05) / (low + 0.05);
+    };
+"""
 
-    let shown = el;  // a visually hidden radio shows its focus on the label after it
-    if (el.matches("input.md-option") && el.nextElementSibling && el.nextElementSibling.tagName === "LABEL") shown = el.nextElementSibling;
-    const style = getComputedStyle(shown);
-    const width = parseFloat(style.outlineWidth) || 0;
-    const outline = style.outlineStyle !== "none" && width >= 2;
-    const shadow = style.boxShadow && style.boxShadow !== "none";
-    const offset = parseFloat(style.outlineOffset) || 0;
-    let ring = 0;
-    if (outline) {
-        const colour = parse(style.outlineColor);
-        const behind = background(offset < 0 ? shown : shown.parentElement);
-        ring = contrast(over(colour, behind), behind);
+# The contrast of a colour property of one element against the background behind another.
+CONTRAST_JS = (
+    "([selector, property, behind]) => {"
+    + COLOUR_JS
+    + """
+    const element = document.querySelector(selector);
+    const back = background(document.querySelector(behind));
+    return contrast(over(parse(getComputedStyle(element)[property]), back), back);
+}"""
+)
+
+# What the browser shows of the focused element: whether a focus indicator is drawn (outline or
+# box-shadow), its contrast with what surrounds it, and whether anything (the sticky header, an
+# overlay, a popover) covers the element.
+FOCUS_JS = (
+    "async (settle) => {"
+    + COLOUR_JS
+    + """
+    // The theme reacts to some focus changes a frame later (the search opens): wait if asked.
+    if (settle) {
+        await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+        const running = document.getAnimations().map(a => a.finished.catch(() => null));
+        await Promise.race([Promise.all(running), new Promise(done => setTimeout(done, 1000))]);
     }
+    const el = document.activeElement;
+    if (!el || el === document.body || el === document.documentElement) return null;
+    let shown = el;  // a visually hidden radio shows its focus on the label after it
+    const next = el.nextElementSibling;
+    if (el.matches("input.md-option") && next && next.tagName === "LABEL") shown = next;
+
+    const style = getComputedStyle(shown);
+    const outline = style.outlineStyle !== "none" && (parseFloat(style.outlineWidth) || 0) >= 2;
+    const shadow = style.boxShadow && style.boxShadow !== "none";
+    let ring = 0;
+    if (outline) {  // an outline inside the element is seen against the element's background
+        const inside = (parseFloat(style.outlineOffset) || 0) < 0;
+        const behind = background(inside ? shown : shown.parentElement);
+        ring = contrast(over(parse(style.outlineColor), behind), behind);
+    }
+
     const rects = shown.getClientRects();
     const box = rects.length ? rects[0] : shown.getBoundingClientRect();
     const x = box.left + box.width / 2, y = box.top + box.height / 2;
     const hit = box.width > 0 && box.height > 0 ? document.elementFromPoint(x, y) : null;
-    const header = document.querySelector(".md-header");
-    const headerBottom = header ? header.getBoundingClientRect().bottom : 0;
     const onTop = hit && (shown === hit || shown.contains(hit) || el.contains(hit));
+    const inView = y >= 0 && y <= window.innerHeight && x >= 0 && x <= window.innerWidth;
+    // Partly under the sticky header: the header, not the element, is at the element's top edge.
+    const edge = box.width > 0 ? document.elementFromPoint(x, Math.max(0, box.top + 1)) : null;
+    const underHeader = !!(edge && edge.closest(".md-header") && !shown.closest(".md-header"));
+    const describe = node => `${node.tagName.toLowerCase()}${node.id ? "#" + node.id : ""}` +
+                             `.${[...node.classList].join(".")}`;
     const name = el.getAttribute("aria-label") || (el.innerText || el.value || "").trim().slice(0, 40);
     return {
-        description: `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}.${[...el.classList].join(".")} "${name}"`,
+        description: `${describe(el)} "${name}"`,
         indicator: outline || shadow,
         ring: Math.round(ring * 100) / 100,
-        visible: !!onTop && y >= 0 && y <= window.innerHeight && x >= 0 && x <= window.innerWidth,
-        belowHeader: shown.closest(".md-header, .md-skip") !== null || box.top >= headerBottom - 1,
-        covering: hit && !onTop ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join(".")}` : "",
+        visible: !!onTop && inView,
+        belowHeader: !underHeader,
+        covering: hit && !onTop ? describe(hit) : "",
     };
 }"""
+)
+
+
+def focus_state(page) -> dict | None:
+    """FOCUS_JS now; if it finds a problem, again once the page has had two frames to settle."""
+    state = page.evaluate(FOCUS_JS, False)
+    if focus_problems(state):
+        state = page.evaluate(FOCUS_JS, True)
+    return state
 
 
 def focus_problems(state: dict | None) -> list[str]:
@@ -220,12 +278,28 @@ def tab_through(page, limit: int = 400, key: str = "Tab") -> Iterator[dict]:
     first = None
     for _ in range(limit):
         page.keyboard.press(key)
-        state = page.evaluate(FOCUS_JS)
+        state = focus_state(page)
         if state is None or state["description"] == first:
             return
         first = first or state["description"]
         yield state
     raise AssertionError(f"focus did not come round after {limit} presses of {key}")
+
+
+# The Tab stops a page should have, in document order (no positive tabindex on this site): what
+# is focusable, shown and not disabled; of a group of radio buttons, the checked one only.
+TAB_STOPS_JS = """(until) => {
+    const candidates = "a[href], button, input, select, textarea, summary, [tabindex]";
+    const stops = [...document.querySelectorAll(candidates)].filter(el =>
+        el.tabIndex >= 0 && !el.disabled && !el.closest("[inert]")
+        && el.checkVisibility({ visibilityProperty: true })
+        && !(el.type === "radio" && !el.checked)
+        || el.matches("input.md-option:checked"));  // visually hidden radios: their labels show
+    if (!until) return stops.length;
+    const last = document.querySelector(until);
+    const upTo = el => el === last || el.compareDocumentPosition(last) & Node.DOCUMENT_POSITION_FOLLOWING;
+    return stops.filter(upTo).length;
+}"""
 
 
 def tab_until(page, predicate_js: str, limit: int = 300) -> int:

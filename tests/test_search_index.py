@@ -18,7 +18,10 @@ def test_an_entry_gets_the_forms_other_entries_use() -> None:
 
 
 def test_an_entry_whose_words_have_no_other_form_gets_none() -> None:
-    entries = [{"location": "a", "title": "A", "text": "Decides."}, {"location": "b", "title": "B", "text": "Invites."}]
+    entries = [
+        {"location": "a", "title": "A", "text": "Decides."},
+        {"location": "b", "title": "B", "text": "Invites."},
+    ]
     add_inflections(entries)
     assert all("inflections" not in entry for entry in entries)
 

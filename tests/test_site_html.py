@@ -235,5 +235,7 @@ def test_full_text_page_requests_nothing_from_another_host(browser, site_url: st
 @pytest.mark.browser
 def test_search_box_finds_trafficking_when_typing_trafficked(page, site_url: str, search_docs) -> None:
     results = {location for location, _ in _search(page, site_url, "trafficked")}
-    other_forms_only = _entries_with(search_docs, r"\btrafficking\b") - _entries_with(search_docs, r"\btrafficked\b")
+    other_forms_only = _entries_with(search_docs, r"\btrafficking\b") - _entries_with(
+        search_docs, r"\btrafficked\b"
+    )
     assert other_forms_only <= results, sorted(other_forms_only - results)

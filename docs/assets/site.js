@@ -234,8 +234,14 @@
   function setUpDefinitions() {
     var links = document.querySelectorAll("a.gl-term[aria-describedby], a.gl-ref[aria-describedby]");
     var lastPointer = "mouse";
+    var shownBeforeTap = false;
     Array.prototype.forEach.call(links, function (link) {
-      link.addEventListener("pointerdown", function (event) { lastPointer = event.pointerType; });
+      link.addEventListener("pointerdown", function (event) {
+        lastPointer = event.pointerType;
+        // A tap also focuses the link (which shows the definition) before its click: remember
+        // whether the definition was already showing when the finger came down.
+        shownBeforeTap = popoverFor === link && popover && !popover.hidden;
+      });
       link.addEventListener("mouseenter", function () { showDefinition(link); });
       link.addEventListener("mouseleave", hideDefinitionSoon);
       link.addEventListener("focus", function () { showDefinition(link); });
@@ -246,7 +252,7 @@
       });
       link.addEventListener("click", function (event) {
         // A first tap on a touch screen shows the definition; a second one follows the link.
-        if (lastPointer === "touch" && popoverFor !== link) { event.preventDefault(); showDefinition(link); }
+        if (lastPointer === "touch" && !shownBeforeTap) { event.preventDefault(); showDefinition(link); }
         lastPointer = "mouse";
       });
       link.addEventListener("keydown", function (event) {
@@ -257,7 +263,7 @@
       if (event.key === "Escape" && popoverFor) hideDefinition();
     });
     document.addEventListener("pointerdown", function (event) {
-      if (popoverFor && event.target !== popoverFor && !(popover && popover.contains(event.target))) hideDefinition();
+      if (popoverFor && !popoverFor.contains(event.target) && !(popover && popover.contains(event.target))) hideDefinition();
     });
   }
 
@@ -302,16 +308,49 @@
         button.focus();
       }
     });
+    // Tabbing out of the open drawer closes it: the page behind it is dimmed by an overlay.
+    document.addEventListener("focusin", function (event) {
+      if (toggle.checked && event.target !== button && !drawer.contains(event.target)) setToggle(toggle, false);
+    });
     sync();
   }
 
   // Without autocomplete="off" (invalid on checkboxes) a browser may restore an open drawer or
-  // search when the reader comes back to a page: start closed.
+  // search when the reader comes back to a page: start closed (but for a search in the address).
   function resetToggles() {
-    ["__drawer", "__search"].forEach(function (id) {
+    var ids = /[?&]q=/.test(window.location.search) ? ["__drawer"] : ["__drawer", "__search"];
+    ids.forEach(function (id) {
       var toggle = document.getElementById(id);
       if (toggle) setToggle(toggle, false);
     });
+  }
+
+  // The colour scheme switch is a pair of radio buttons, neither of them checked when the
+  // scheme follows the system: Tab then lands on the first, whose focus ring is drawn on a
+  // hidden label. Check the one in use, as the theme would, so focus lands where it shows.
+  function syncPaletteRadios() {
+    var inputs = document.querySelectorAll('form[data-md-component="palette"] input.md-option');
+    if (!inputs.length) return;
+    var index = -1;
+    Array.prototype.forEach.call(inputs, function (input, i) {
+      var label = input.nextElementSibling;
+      if (label && label.tagName === "LABEL" && !label.hidden) index = i;
+    });
+    if (index < 0) {
+      var stored = null;
+      try { stored = typeof window.__md_get === "function" ? window.__md_get("__palette") : null; } catch (e) { stored = null; }
+      index = stored && typeof stored.index === "number" ? stored.index
+        : Array.prototype.findIndex.call(inputs, function (input) {
+          return window.matchMedia(input.getAttribute("data-md-color-media") || "not all").matches;
+        });
+    }
+    index = Math.max(0, Math.min(index, inputs.length - 1));
+    if (!inputs[index].checked) inputs[index].checked = true;
+  }
+
+  function setUpPaletteRadios() {
+    syncPaletteRadios();
+    new MutationObserver(syncPaletteRadios).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   }
 
   // The skip link moves focus, not only the view, to the main content.
@@ -336,6 +375,15 @@
       event.preventDefault();
       if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
       target.focus();
+    });
+  }
+
+  // A heading's permalink reads "¶" to a screen reader: name it after its heading.
+  function nameHeadingLinks() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset .headerlink"), function (link) {
+      var heading = link.parentElement;
+      var text = heading.textContent.replace(link.textContent, "").trim();
+      if (text) link.setAttribute("aria-label", "Link to the section " + text);
     });
   }
 
@@ -383,12 +431,15 @@
 
   function start() {
     setUpDrawerButton();
+    setUpPaletteRadios();
     setUpSkipLink();
+    nameHeadingLinks();
     setUpSearchStatus();
     setUpShortcutSetting();
     setUpParagraphLinks();
     setUpDefinitions();
-    window.addEventListener("pageshow", resetToggles);
+    resetToggles();
+    window.addEventListener("pageshow", function (event) { if (event.persisted) resetToggles(); });
     window.addEventListener("hashchange", focusTarget);
     focusTarget();
   }

@@ -1,0 +1,13 @@
+"""Fixes to the HTML that the theme writes where no single partial can be overridden."""
+
+from __future__ import annotations
+
+import re
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
+
+
+def without_checkbox_autocomplete(html: str) -> str:
+    """HTML allows ``autocomplete`` only on text-like inputs, but Material's ``base.html`` puts
+    it on its drawer and search toggles (checkboxes): the Nu HTML Checker reports an error."""
+    return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
