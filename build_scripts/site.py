@@ -46,7 +46,7 @@ class Build:
 def load_publication(source: Path) -> dict[str, Any]:
     """The hand-written notes beside the text (``<name>.yaml``): the home page's summary."""
     notes = source.with_suffix(".yaml")
-    data: dict[str, Any] = {"summary": []}
+    data: dict[str, Any] = {"summary": [], "contact": None}
     if notes.exists():
         try:
             data.update(yaml.safe_load(notes.read_text(encoding="utf-8")) or {})

@@ -1,0 +1,121 @@
+"""Markup and script in a resolution's text show as text on the page, and nothing runs.
+
+Each input of the bad-input corpus that converts is published as a site of its own (with an
+empty catalogue, since the glossary is written for 53/9), and opened in Chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from a11y_support import browser_context
+from conftest import ROOT
+
+from build_scripts.parse import parse_file
+
+CORPUS = ROOT / "tests" / "bad_inputs"
+HOSTILE = [
+    "html_script.txt",
+    "html_in_title.txt",
+    "html_comment.txt",
+    "html_entities.txt",
+    "markdown_asterisks.txt",
+    "markdown_underscores.txt",
+    "markdown_links.txt",
+    "markdown_attributes.txt",
+    "backticks.txt",
+    "pipes_table.txt",
+    "rtl_emoji_bidi.txt",
+]
+EMPTY_CATALOGUE = {
+    "glossary.yaml": "terms: []\n",
+    "references.yaml": "references: []\n",
+    "themes.yaml": "themes: []\n",
+}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project's build (not its resolution, manifest or data) and an empty catalogue."""
+    copy = tmp_path_factory.mktemp("hostile")
+    for name in ("mkdocs.yml", "hooks", "overrides", "build_scripts", "docs/assets"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, copy / name)
+    catalogue = copy / "catalogue"
+    catalogue.mkdir()
+    for name, text in EMPTY_CATALOGUE.items():
+        (catalogue / name).write_text(text)
+    (copy / "resolutions").mkdir()
+    return copy
+
+
+def publish(project: Path, name: str) -> Path:
+    """Build a site from one input of the corpus; return its folder."""
+    shutil.copy(CORPUS / name, project / "resolutions" / name)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["extra"]["resolution"] = f"resolutions/{name}"
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    site = project / "site" / name
+    env = {**os.environ, "CATALOGUE_DIR": str(project / "catalogue"), "NO_MKDOCS_2_WARNING": "1"}
+    (project / "published-anchors.json").unlink(missing_ok=True)
+    for command in (
+        ["-m", "build_scripts.manifest", "update", "--reason", "first publication"],
+        ["-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+    ):
+        result = subprocess.run(
+            [sys.executable, *command], cwd=project, env=env, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def server(project: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "site"))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_text_shows_literally_and_runs_nothing(
+    project: Path, server: str, browser, name: str
+) -> None:
+    publish(project, name)
+    resolution, _ = parse_file(CORPUS / name)
+    with browser_context(browser, server) as context:
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(f"{server}{name}/text/", wait_until="load")
+        shown = page.evaluate(
+            """ids => ids.map(id => {
+                const copy = document.getElementById(id).cloneNode(true);
+                copy.querySelectorAll('.para-link, .para-num, sup.fn-ref').forEach(e => e.remove());
+                return copy.textContent.replace(/\\s+/g, ' ').trim();
+            })""",
+            [p.id for p in resolution.paragraphs()],
+        )
+        injected = page.evaluate(
+            "document.querySelectorAll('article script, article img, article b, article code').length"
+        )
+    assert shown == [" ".join(p.text.split()) for p in resolution.paragraphs()]
+    assert injected == 0
+    assert dialogs == []
