@@ -6,9 +6,11 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import lxml.html
+import markdown
 import pytest
 
-from build_scripts.exports import model_json, plain_text
+from build_scripts.exports import markdown_document, model_json, plain_text
 from build_scripts.model import MODEL_VERSION, Paragraph, Resolution
 from build_scripts.parse import parse_file
 
@@ -137,3 +139,20 @@ def test_plain_text_annex(any_resolution: Resolution) -> None:
     blocks = plain_text(any_resolution).split("\n\n")
     for annex in any_resolution.annexes:
         assert blocks.index(annex.heading) < blocks.index(annex.title_lines[0]) < blocks.index("Notes")
+
+
+def test_markdown_download_renders_every_paragraph_in_order() -> None:
+    resolution, _ = parse_file(ROOT / "resolutions" / "A-HRC-RES-53-9.txt")
+    html = lxml.html.fromstring(markdown.markdown(markdown_document(resolution), extensions=["footnotes"]))
+    notes = html.xpath('//div[@class="footnote"]')[0]
+    notes.drop_tree()
+    for reference in html.xpath("//sup"):
+        reference.drop_tree()
+    text = " ".join(html.text_content().split())
+    position = 0
+    for paragraph in resolution.paragraphs():
+        shown = " ".join(f"{paragraph.label or ''} {paragraph.text}".split())
+        position = text.find(shown, position)
+        assert position >= 0, paragraph.id
+    note_texts = " ".join(notes.text_content().split())
+    assert all(note.text in note_texts for note in resolution.footnotes)
