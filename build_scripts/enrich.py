@@ -120,10 +120,9 @@ def _choose(candidates: list[Span]) -> list[Span]:
 
 def _texts(resolution: Resolution) -> Iterator[tuple[str, str, str, str]]:
     """(key, anchor, name, text) of every text a reader may look a term up in."""
-    for index, line in enumerate(
-        resolution.masthead[:-1] if resolution.metadata.title else resolution.masthead
-    ):
-        yield f"masthead-{index + 1}", "masthead", "the masthead", line
+    for index, line in enumerate(resolution.masthead):
+        if index != resolution.heading_index:  # a heading holds no links
+            yield f"masthead-{index + 1}", "masthead", "the masthead", line
     for paragraph in resolution.paragraphs():
         yield paragraph.id, paragraph.id, paragraph.name, paragraph.text
     for note in resolution.footnotes:

@@ -61,19 +61,14 @@ def _paragraph_lines(paragraph: Paragraph, numbers: dict[str, int], depth: int =
 
 
 def _title_line(resolution: Resolution) -> str | None:
-    """The masthead line with the number and title (``53/9. Title``), if there is one."""
-    title = resolution.metadata.title
-    if not title:
-        return None
-    return next((line for line in resolution.masthead if line.endswith(title)), None)
+    """The masthead line that is the document's heading (``53/9. Title``), if there is one."""
+    index = resolution.heading_index
+    return resolution.masthead[index] if index is not None else None
 
 
 def _heading_blocks(resolution: Resolution) -> list[str]:
     """The masthead (one block, a line each), the title, the enacting formula."""
-    meta = resolution.metadata
     title = _title_line(resolution)
-    if title is None and meta.title:
-        title = f"{meta.number}. {meta.title}"
     masthead = [line for line in resolution.masthead if line != title]
     blocks = ["\n".join(masthead)] if masthead else []
     return blocks + [block for block in (title, resolution.enacting_formula) if block]

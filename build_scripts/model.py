@@ -200,6 +200,19 @@ class Resolution:
     work_uri: str = ""
     """The Akoma Ntoso work URI (``/akn/un/statement/deliberation/un-hrc/2023-07-12/53-9``)."""
 
+    @property
+    def heading_index(self) -> int | None:
+        """Which masthead line is the document's heading ("53/9. Title", "Resolution 1234 (2002)")."""
+        number = self.metadata.number
+        return next(
+            (
+                i
+                for i, line in enumerate(self.masthead)
+                if line.startswith(f"{number}.") or line == f"Resolution {number}"
+            ),
+            None,
+        )
+
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph and sub-paragraph, in reading order."""
         for top in (*self.preamble, *self.operative):

@@ -133,30 +133,18 @@ class PageRenderer:
         return views
 
     def _masthead_views(self) -> tuple[list[str], str]:
+        """The masthead's lines as Markdown, and the heading line apart (it becomes the h1)."""
         resolution = self.resolution
         meta = resolution.metadata
         agenda_title = meta.agenda_item.title if meta.agenda_item else None
-        title_index = next(
-            (
-                i
-                for i, line in enumerate(resolution.masthead)
-                if line.startswith(f"{meta.number}.") or line == f"Resolution {meta.number}"
-            ),
-            None,
-        )
+        heading = resolution.heading_index
         lines = []
         for index, line in enumerate(resolution.masthead):
-            if index == title_index:
-                continue
-            annotated = self.enriched.texts.get(f"masthead-{index + 1}")
-            markdown = self.inline.render(annotated) if annotated else markdown_text(line)
-            lines.append(f"**{markdown}**" if line == agenda_title else markdown)
-        heading = (
-            markdown_text(resolution.masthead[title_index])
-            if title_index is not None
-            else markdown_text(meta.symbol)
-        )
-        return lines, heading
+            if index != heading:
+                markdown = self.inline.render(self.enriched.texts[f"masthead-{index + 1}"])
+                lines.append(f"**{markdown}**" if line == agenda_title else markdown)
+        title = resolution.masthead[heading] if heading is not None else meta.symbol
+        return lines, markdown_text(title)
 
     def _note_views(self) -> list[NoteView]:
         notes = []
@@ -180,7 +168,7 @@ class PageRenderer:
         annexes = [
             (
                 annex,
-                [self.inline.render(AnnotatedText("", "", "", t, (), (), ())) for t in annex.title_lines],
+                [markdown_text(line) for line in annex.title_lines],
                 [v for p in annex.paragraphs for v in self._paragraph_views(p, "annex")],
             )
             for annex in resolution.annexes
