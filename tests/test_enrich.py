@@ -92,28 +92,27 @@ def test_index_lists_every_paragraph_that_mentions_a_term(enriched) -> None:
     assert [t.anchor for t in enriched.mentions_of(term)] == ["op1c"]
 
 
-def test_a_term_that_matches_nothing_stops_the_build(tmp_path: Path) -> None:
+def catalogue_with_term(folder: Path, pattern: str) -> Path:
+    """The small catalogue, its glossary replaced by one term with this pattern (on line 2)."""
     for name in ("references.yaml", "themes.yaml"):
-        (tmp_path / name).write_text((SMALL / name).read_text())
-    (tmp_path / "glossary.yaml").write_text(
-        "terms:\n  - id: unicorn\n    term: Unicorn\n    patterns: ['\\bunicorn\\b']\n"
+        (folder / name).write_text((SMALL / name).read_text())
+    (folder / "glossary.yaml").write_text(
+        f"terms:\n  - id: unicorn\n    term: Unicorn\n    patterns: ['{pattern}']\n"
         "    definition: Not in the text.\n    source: Nowhere\n"
     )
+    return folder
+
+
+def test_a_term_that_matches_nothing_stops_the_build(tmp_path: Path) -> None:
     resolution, _ = parse_file(SOURCE)
     with pytest.raises(ConversionError) as error:
-        enrich(resolution, load_catalogue(tmp_path), load_vocabulary())
+        enrich(resolution, load_catalogue(catalogue_with_term(tmp_path, r"\bunicorn\b")), load_vocabulary())
     assert "glossary.yaml:2" in str(error.value) and "unicorn" in str(error.value)
 
 
 def test_a_bad_pattern_is_reported_with_its_file_and_line(tmp_path: Path) -> None:
-    for name in ("references.yaml", "themes.yaml"):
-        (tmp_path / name).write_text((SMALL / name).read_text())
-    (tmp_path / "glossary.yaml").write_text(
-        "terms:\n  - id: broken\n    term: Broken\n    patterns: ['(unclosed']\n"
-        "    definition: x\n    source: y\n"
-    )
     with pytest.raises(ConversionError, match=r"glossary.yaml:2: expected a valid regular expression"):
-        load_catalogue(tmp_path)
+        load_catalogue(catalogue_with_term(tmp_path, "(unclosed"))
 
 
 def test_a_resolution_of_the_general_assembly_cited_by_its_number(enriched) -> None:
