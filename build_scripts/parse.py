@@ -391,7 +391,8 @@ def _annex(index: int, block: Block, units: list[Unit], freezer: Freezer, file: 
     heading = block.lines[0]
     part = f"{heading[0].lower()}{heading[1:]}, paragraph"
     root = f"att_{index + 1}__para"
-    paragraphs = tuple(freezer.top(u, prefix, root, part, u.number or "", "none") for u in numbered)
+    # An annex paragraph may open with a verb phrase in italics, as operative paragraphs do.
+    paragraphs = tuple(freezer.top(u, prefix, root, part, u.number or "", "verb") for u in numbered)
     title_lines = tuple(u.text for u in titles)
     return Annex(ids.annex_prefix(index), f"att_{index + 1}", heading, title_lines, paragraphs, block.line)
 

@@ -190,8 +190,10 @@ def _take_notes(blocks: list[tuple[int, list[str]]], resolution: Resolution) -> 
 
 
 def _unmark(blocks: list[tuple[int, list[str]]], resolution: Resolution) -> None:
-    """Drop the markup: ``**`` around the agenda item title, ``*`` around an operative lead."""
-    leads = {p.line for p in resolution.operative if p.lead}
+    """Drop the markup: ``**`` around the agenda item title, ``*`` around an operative or annex
+    paragraph's lead."""
+    annexed = (p for annex in resolution.annexes for p in annex.paragraphs)
+    leads = {p.line for p in (*resolution.operative, *annexed) if p.lead}
     for index, (line, lines) in enumerate(blocks):
         text = " ".join(lines)
         if line < (resolution.enacting_line or 0) and text.startswith("**") and text.endswith("**"):
