@@ -28,6 +28,7 @@ def test_single_key_shortcuts_do_not_search_or_navigate_by_default(page, site_ur
     page.goto(site_url + TEXT)
     for key in ["s", "/", "f"]:
         page.keyboard.press(key)
+        page.wait_for_timeout(200)  # the theme reacts to keys asynchronously: give it the time
         assert not page.evaluate(SEARCH_FOCUSED), f"{key!r} focused the search"
         assert not page.evaluate(SEARCH_OPEN), f"{key!r} opened the search"
     page.keyboard.press("n")  # next page
@@ -57,6 +58,7 @@ def test_the_setting_on_the_accessibility_statement_turns_shortcuts_on_and_off(p
     assert page.evaluate("localStorage.getItem('site.shortcuts')") is None
     page.goto(site_url + TEXT)
     page.keyboard.press("s")
+    page.wait_for_timeout(200)
     assert not page.evaluate(SEARCH_FOCUSED)
 
 
@@ -71,7 +73,7 @@ def test_search_by_keyboard_announces_the_number_of_results_and_opens_one(
         page = open_page(context, site_url + TEXT)
         presses = tab_until(page, "el => el.matches('.md-search__input')", limit=6)
         assert presses <= 5
-        assert page.evaluate(SEARCH_OPEN)  # focus opens the search, at either width
+        page.wait_for_function(SEARCH_OPEN)  # focus opens the search, at either width
         assert not focus_problems(focus_state(page))
 
         page.keyboard.type("victims")
@@ -95,8 +97,9 @@ def test_escape_closes_the_search(page, site_url: str) -> None:
     page.goto(site_url + TEXT)
     tab_until(page, "el => el.matches('.md-search__input')", limit=6)
     page.keyboard.type("victims")
+    page.wait_for_function(SEARCH_OPEN)
     page.keyboard.press("Escape")
-    assert not page.evaluate(SEARCH_OPEN)
+    page.wait_for_function(f"!({SEARCH_OPEN})")
 
 
 # --- the theme's controls ----------------------------------------------------------------------
