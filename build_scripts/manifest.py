@@ -21,6 +21,7 @@ import argparse
 import datetime
 import hashlib
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,7 +106,26 @@ def published(model: Any) -> Published:
         page = f"{entry.page}/"
         anchors.setdefault(page, {})[entry.id] = Anchor(page, entry.id, entry.name)
     urls = ["" if name == "index.md" else name.removesuffix(".md") + "/" for name in pages]
+    if not isinstance(model, Enriched):
+        _add_sections(model.files, anchors)
     return Published(urls, files, anchors)
+
+
+SECTION = "section"
+"""The name recorded for an anchor that is not a paragraph, footnote or catalogue entry."""
+# The ids a page's Markdown gives its headings and blocks: "## Preamble { #preamble }",
+# "{: #op1c .para }", '<div class="closing" id="closing" markdown>'.
+_SECTION_ID = re.compile(r'\{:? *#([A-Za-z][\w-]*)|<div\b[^>]*\bid="([A-Za-z][\w-]*)"[^>]*\bmarkdown>')
+
+
+def _add_sections(files: dict[str, bytes], anchors: dict[str, dict[str, Anchor]]) -> None:
+    """The other anchors of each page (parts of the text, sections of the index pages)."""
+    for name, content in sorted(files.items()):
+        page = "" if name == "index.md" else name.removesuffix(".md") + "/"
+        listed = anchors.setdefault(page, {})
+        for match in _SECTION_ID.finditer(content.decode("utf-8")):
+            anchor = match[1] or match[2]
+            listed.setdefault(anchor, Anchor(page, anchor, SECTION))
 
 
 # --- The manifest file ---------------------------------------------------------------------------
@@ -218,6 +238,8 @@ def compare(model: Any, manifest: dict[str, Any] | None) -> Report:
         current = now.anchors.get(page, {})
         for anchor, record in records.items():
             found = current.get(anchor)
+            if found is None and record.get("name") == SECTION and now.files is None:
+                continue  # sections are known from the pages, which a model alone does not have
             if found is None:
                 report.removed.append((page, anchor, record.get("name", "")))
             elif found.name != record.get("name") or found.hash != record.get("hash"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -177,3 +178,11 @@ def test_build_fails_on_a_moved_anchor_until_the_manifest_is_updated(tmp_path: P
     assert updated.returncode == 0, updated.stderr
     assert "Corrigendum 1" in (project / manifest.FILE_NAME).read_text(encoding="utf-8")
     assert run(project, *build).returncode == 0
+
+
+def test_a_section_anchor_that_disappears_fails(build: Build, listed: dict) -> None:
+    text = build.files["text.md"].decode("utf-8").replace("## Notes { #notes }", "## Notes")
+    without_notes = dataclasses.replace(build, files={**build.files, "text.md": text.encode("utf-8")})
+    report = manifest.compare(without_notes, listed)
+    assert not report.ok
+    assert ("text/", "notes", "section") in report.removed
