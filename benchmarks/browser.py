@@ -78,8 +78,13 @@ def serve(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+def find_chromium() -> str | None:
+    """Debian's Chromium, or the one CHROMIUM_PATH names (tests and benchmarks use the same)."""
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
 def chromium() -> str:
-    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    path = find_chromium()
     if not path:
         raise SystemExit(
             "No Chromium: install Debian's chromium or set CHROMIUM_PATH (make bench installs it)."

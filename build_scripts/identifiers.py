@@ -70,6 +70,11 @@ def name_for(part: str, path: tuple[Level, ...], numbered: bool = True) -> str:
     return words
 
 
+def title_case_name(name: str) -> str:
+    """A name at the start of a title or label: ``Operative paragraph 1 (c)``."""
+    return name[:1].upper() + name[1:]
+
+
 def footnote_anchor(number: int) -> str:
     return f"fn{number}"
 

@@ -124,9 +124,7 @@ class PageRenderer:
     def _paragraph_views(self, paragraph: Paragraph, kind: str, depth: int = 0) -> list[ParagraphView]:
         annotated = self.enriched.texts[paragraph.id]
         markdown = self.inline.render(annotated, paragraph.lead, paragraph.footnote_refs)
-        label = (
-            self.env.get_template("inline.j2").module.label(paragraph.label) + " " if paragraph.label else ""
-        )
+        label = self.inline.macros.label(paragraph.label) + " " if paragraph.label else ""
         views = [ParagraphView(paragraph.id, paragraph.name, label + markdown, f"para {kind} level-{depth}")]
         for item in paragraph.items:
             views.extend(self._paragraph_views(item, "item", depth + 1))

@@ -21,14 +21,11 @@ from pathlib import Path
 import snowballstemmer
 
 from .enrich import Enriched
+from .identifiers import title_case_name
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _TAG = re.compile(r"<[^>]+>")
 _stem = snowballstemmer.stemmer("english").stemWord
-
-
-def _label(name: str) -> str:
-    return name[:1].upper() + name[1:]
 
 
 def paragraph_entries(enriched: Enriched, page: str) -> list[dict[str, str]]:
@@ -44,7 +41,9 @@ def paragraph_entries(enriched: Enriched, page: str) -> list[dict[str, str]]:
     ]
     for paragraph in resolution.paragraphs():
         text = f"{paragraph.label} {paragraph.text}" if paragraph.label else paragraph.text
-        entries.append({"location": f"{page}#{paragraph.id}", "title": _label(paragraph.name), "text": text})
+        entries.append(
+            {"location": f"{page}#{paragraph.id}", "title": title_case_name(paragraph.name), "text": text}
+        )
     for note in resolution.footnotes:
         entries.append(
             {"location": f"{page}#{note.id}", "title": f"Footnote {note.number}", "text": note.text}

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
+from .identifiers import title_case_name
 from .model import Resolution
 
 UNDOCS = "https://undocs.org/en/"
-
-
-def _capitalised(name: str) -> str:
-    return name[:1].upper() + name[1:]
 
 
 def legislation_jsonld(resolution: Resolution, text_url: str) -> dict:
     """A schema.org ``Legislation`` for the resolution, with its paragraphs as parts."""
     meta = resolution.metadata
     parts = [
-        {"@type": "CreativeWork", "name": _capitalised(p.name), "url": f"{text_url}#{p.id}"}
+        {"@type": "CreativeWork", "name": title_case_name(p.name), "url": f"{text_url}#{p.id}"}
         for p in resolution.paragraphs()
     ]
     data = {

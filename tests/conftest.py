@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -14,17 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.browser import CHROMIUM_ARGS, find_chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "resolutions" / "A-HRC-RES-53-9.txt"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def build_site(destination: Path) -> subprocess.CompletedProcess[str]:
@@ -67,7 +59,7 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    path = find_chromium()
     if not path:
         pytest.fail(
             "No Chromium found: install Debian's chromium or set CHROMIUM_PATH (make test installs it)."

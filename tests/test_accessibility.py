@@ -146,6 +146,11 @@ def test_copied_theme_templates_differ_from_materials_only_by_their_fixes(templa
 # --- reflow and text spacing -------------------------------------------------------------------
 
 
+def page_widths(page) -> tuple[int, int]:
+    """The page's content width and the viewport's: the page scrolls sideways if the first is larger."""
+    return page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+
+
 @pytest.mark.browser
 def test_no_page_scrolls_sideways_at_320_px(browser, site_url: str, built_site: Path) -> None:
     wide = []
@@ -153,9 +158,7 @@ def test_no_page_scrolls_sideways_at_320_px(browser, site_url: str, built_site: 
         page = context.new_page()
         for path in html_pages(built_site):
             page.goto(site_url + path)
-            scroll, client = page.evaluate(
-                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-            )
+            scroll, client = page_widths(page)
             if scroll > client:
                 wide.append(f"/{path}: {scroll}px of content in {client}px")
     assert not wide, "\n".join(wide)
@@ -172,9 +175,7 @@ def test_wcag_text_spacing_clips_no_text(browser, site_url: str, built_site: Pat
             page.add_style_tag(content=TEXT_SPACING_CSS)
             clipped += [f"/{path}: {item}" for item in page.evaluate(CLIPPED_TEXT_JS)]
             if width == 320:
-                scroll, client = page.evaluate(
-                    "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-                )
+                scroll, client = page_widths(page)
                 if scroll > client:
                     clipped.append(f"/{path}: scrolls sideways with text spacing ({scroll} > {client})")
     assert not clipped, "\n".join(clipped)
