@@ -8,6 +8,8 @@ Anchors are public: readers link to them. Their form:
   op4-1      a dash item (counted) under operative paragraph 4
   annex-1    paragraph 1 of the (first) annex; annex2-1 of the second
   fn1        footnote 1
+
+Each of them also has a page of its own at the same name: ``op1c/`` (:func:`paragraph_page`).
 """
 
 from __future__ import annotations
@@ -105,3 +107,21 @@ def work_uri(body_code: str, date: str | None, number: str) -> str:
 def slug(text: str) -> str:
     """A readable anchor from words: ``Non-punishment principle`` -> ``non-punishment-principle``."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def paragraph_page(anchor: str) -> str:
+    """The address of a paragraph's or footnote's own page, relative to the site: ``op1c/``.
+
+    Anchors always hold a digit, so they never take the name of another page of the site.
+    """
+    return f"{anchor}/"
+
+
+def citation_key(symbol: str, anchor: str) -> str:
+    """A BibTeX key and CSL-JSON id for a part: ``A-HRC-RES-53-9-op1c``."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", symbol).strip("-") + f"-{anchor}"
+
+
+def portion_uri(work: str, eid: str) -> str:
+    """The Akoma Ntoso URI of a part of a work: the work URI, ``~`` and the part's eId."""
+    return f"{work}/~{eid}"

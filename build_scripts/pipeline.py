@@ -58,7 +58,7 @@ def convert(config: BuildConfig) -> Conversion:
         enriched,
         diagnostics,
         {name: text.encode("utf-8") for name, text in pages.items()},
-        downloads(enriched, publication["file_stem"], config.text_url),
+        downloads(enriched, publication["file_stem"], config.site_url),
     )
 
 
@@ -105,10 +105,10 @@ def build(config: BuildConfig, renderer: Renderer, site_dir: Path) -> Conversion
 def _copy_hand_written(docs_dir: Path, destination: Path) -> None:
     """docs/ without the generated pages: what the renderer needs besides them (assets)."""
     if docs_dir.is_dir():
-        generated = {path.name for path in docs_dir.glob("*.md")}
+        generated = output.generated_pages(docs_dir)
         shutil.copytree(
             docs_dir,
             destination,
             dirs_exist_ok=True,
-            ignore=lambda d, names: [name for name in names if Path(d) == docs_dir and name in generated],
+            ignore=lambda d, names: [name for name in names if Path(d) / name in generated],
         )

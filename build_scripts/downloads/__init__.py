@@ -8,10 +8,12 @@ from __future__ import annotations
 from ..enriching.enrich import Enriched
 from .akn import akn_xml
 from .exports import markdown_document, model_json, plain_text
+from .parts import part_files
 
 
-def downloads(enriched: Enriched, file_stem: str, text_url: str) -> dict[str, bytes]:
-    """The resolution as data, under ``downloads/``."""
+def downloads(enriched: Enriched, file_stem: str, site_url: str) -> dict[str, bytes]:
+    """The resolution as data, under ``downloads/``, and each paragraph's beside its page."""
+    text_url = site_url.rstrip("/") + "/text/"
     resolution = enriched.resolution
     stem = f"downloads/{file_stem}"
     return {
@@ -19,4 +21,4 @@ def downloads(enriched: Enriched, file_stem: str, text_url: str) -> dict[str, by
         f"{stem}.json": model_json(resolution, text_url).encode("utf-8"),
         f"{stem}.txt": plain_text(resolution).encode("utf-8"),
         f"{stem}.md": markdown_document(resolution).encode("utf-8"),
-    }
+    } | part_files(enriched, file_stem, site_url)

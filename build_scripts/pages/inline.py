@@ -26,6 +26,8 @@ class InlineRenderer:
     def __init__(self, macros: Any) -> None:
         self.macros = macros
         self.ref_ids: dict[str, int] = {}
+        self.root = ""
+        """The way from the page being written to the folder of the site's pages (``../``)."""
 
     def ref_id(self, footnote: str) -> str:
         """``fnref1`` for the first reference to fn1, ``fnref1-2`` for a second one."""
@@ -69,7 +71,7 @@ class InlineRenderer:
             if isinstance(item, Span):
                 words = markdown_text(text[item.start : item.end])
                 link = (
-                    self.macros.entry_link(words, item.entry)
+                    self.macros.entry_link(words, item.entry, self.root)
                     if item.entry
                     else self.macros.symbol_link(words, item.url)
                 )

@@ -17,10 +17,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..dates import long_date
 from ..enriching.catalogue import REFERENCE_KINDS, Entry
 from ..enriching.enrich import AnnotatedText, Enriched, symbol_spans
+from ..identifiers import paragraph_page
 from ..model import Paragraph, Resolution
 from .acronyms import AcronymExpander
 from .escape import attribute, markdown_text
+from .citations import plain_citation
 from .inline import InlineRenderer
+from .paragraph_pages import LIST_PAGE, ROOT, PartPages
 from .structured_data import citation_tags, legislation_jsonld
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -69,14 +72,6 @@ def environment() -> Environment:
     return env
 
 
-def citation(resolution: Resolution, name: str) -> str:
-    """How to cite a part: ``Human Rights Council resolution 53/9 (A/HRC/RES/53/9), operative
-    paragraph 1 (c), adopted 12 July 2023``."""
-    meta = resolution.metadata
-    adopted = f", adopted {long_date(meta.adopted)}" if meta.adopted else ""
-    return f"{meta.body} resolution {meta.number} ({meta.symbol}), {name}{adopted}"
-
-
 class PageRenderer:
     """Renders every page of one resolution."""
 
@@ -89,11 +84,13 @@ class PageRenderer:
         self.text_url = publication.get("site_url", "/").rstrip("/") + "/text/"
 
     def pages(self) -> dict[str, str]:
-        """File name -> Markdown, for every page."""
+        """Path under docs/ -> Markdown, for every page: the site's pages, then one per paragraph
+        and footnote (``op1c/index.md``) and their list."""
         context = self._common()
-        return {f"{name}.md": getattr(self, f"_{name}")(context) for name in PAGES}
+        pages = {f"{name}.md": getattr(self, f"_{name}")(context) for name in PAGES}
+        return pages | PartPages(self).pages(context)
 
-    def _render(self, template: str, context: dict[str, Any], **extra: Any) -> str:
+    def render(self, template: str, context: dict[str, Any], **extra: Any) -> str:
         return self.env.get_template(template).render(**context, **extra)
 
     def _common(self) -> dict[str, Any]:
@@ -106,8 +103,11 @@ class PageRenderer:
             "adopted": long_date(meta.adopted),
             "esc": markdown_text,
             "attr": attribute,
-            "citation_example": citation(resolution, "operative paragraph 1"),
-            "citation_template": citation(resolution, "{name}"),
+            "citation_example": plain_citation(meta, "operative paragraph 1"),
+            "citation_template": plain_citation(meta, "{name}"),
+            "list_page": LIST_PAGE,
+            # Where a paragraph's page is from the full text: the menu's "Open the paragraph's page".
+            "paragraph_page_template": ROOT + paragraph_page("{anchor}"),
             "jsonld": legislation_jsonld(resolution, self.text_url),
             "citation_tags": citation_tags(resolution, self.text_url),
             "counts": {
@@ -121,13 +121,17 @@ class PageRenderer:
 
     # --- the full text -------------------------------------------------------------------
 
-    def _paragraph_views(self, paragraph: Paragraph, kind: str, depth: int = 0) -> list[ParagraphView]:
+    def paragraph_views(
+        self, paragraph: Paragraph, kind: str, depth: int = 0, items: bool = True
+    ) -> list[ParagraphView]:
+        """The paragraph as Markdown, then (with ``items``) each of its sub-paragraphs."""
         annotated = self.enriched.texts[paragraph.id]
         markdown = self.inline.render(annotated, paragraph.lead, paragraph.footnote_refs)
         label = self.inline.macros.label(paragraph.label) + " " if paragraph.label else ""
-        views = [ParagraphView(paragraph.id, paragraph.name, label + markdown, f"para {kind} level-{depth}")]
-        for item in paragraph.items:
-            views.extend(self._paragraph_views(item, "item", depth + 1))
+        classes = f"para {kind if depth == 0 else 'item'} level-{depth}"
+        views = [ParagraphView(paragraph.id, paragraph.name, label + markdown, classes)]
+        for item in paragraph.items if items else ():
+            views.extend(self.paragraph_views(item, "item", depth + 1))
         return views
 
     def _masthead_views(self) -> tuple[list[str], str]:
@@ -144,15 +148,19 @@ class PageRenderer:
         title = resolution.masthead[heading] if heading is not None else meta.symbol
         return lines, markdown_text(title)
 
-    def _note_views(self) -> list[NoteView]:
+    def note_views(self, shown: Iterable[Paragraph] | None = None) -> list[NoteView]:
+        """The notes that the paragraphs ``shown`` on a page refer to (all, on the full text),
+        each with a link back to every reference, in the order the page shows them."""
+        every_note = shown is None
+        paragraphs = list(self.resolution.paragraphs() if shown is None else shown)
         notes = []
         for note in self.resolution.footnotes:
             refs = [
                 (f"fnref{note.number}" + ("" if i == 0 else f"-{i + 1}"), p.name)
-                for i, p in enumerate(
-                    p for p in self.resolution.paragraphs() for r in p.footnote_refs if r.footnote == note.id
-                )
+                for i, p in enumerate(p for p in paragraphs for r in p.footnote_refs if r.footnote == note.id)
             ]
+            if not (refs or every_note):
+                continue
             markdown = self.inline.render(self.enriched.texts[note.id])
             notes.append(NoteView(note.id, note.number, markdown, tuple(refs)))
         return notes
@@ -161,13 +169,13 @@ class PageRenderer:
         resolution = self.resolution
         self.inline.ref_ids.clear()
         masthead, heading = self._masthead_views()
-        preamble = [v for p in resolution.preamble for v in self._paragraph_views(p, "preambular")]
-        operative = [v for p in resolution.operative for v in self._paragraph_views(p, "operative")]
+        preamble = [v for p in resolution.preamble for v in self.paragraph_views(p, "preambular")]
+        operative = [v for p in resolution.operative for v in self.paragraph_views(p, "operative")]
         annexes = [
             (
                 annex,
                 [markdown_text(line) for line in annex.title_lines],
-                [v for p in annex.paragraphs for v in self._paragraph_views(p, "annex")],
+                [v for p in annex.paragraphs for v in self.paragraph_views(p, "annex")],
             )
             for annex in resolution.annexes
         ]
@@ -175,7 +183,7 @@ class PageRenderer:
             self.inline.render(self.enriched.texts[f"closing-{i + 1}"])
             for i in range(len(resolution.closing.lines))
         ]
-        return self._render(
+        return self.render(
             "text.md.j2",
             context,
             masthead=masthead,
@@ -184,15 +192,17 @@ class PageRenderer:
             operative=operative,
             annexes=annexes,
             closing=closing,
-            notes=self._note_views(),
-            definitions=self._definitions(),
+            notes=self.note_views(),
+            definitions=self.definitions(),
         )
 
-    def _definitions(self) -> list[tuple[str, str]]:
-        """The short definitions that links on the text page point to (aria-describedby)."""
+    def definitions(self, keys: Iterable[str] | None = None) -> list[tuple[str, str]]:
+        """The short definitions that the links of a page point to (aria-describedby): those
+        of the texts ``keys``, or of every text."""
+        texts = self.enriched.texts
         used = {
             (s.entry.page, s.entry.id): s.entry
-            for t in self.enriched.texts.values()
+            for t in (texts.values() if keys is None else (texts[key] for key in keys))
             for s in t.spans
             if s.entry
         }
@@ -264,14 +274,14 @@ class PageRenderer:
             (p.id, p.label or "", markdown_text(p.lead or p.text.split(" ")[0]), len(list(p.walk())) - 1)
             for p in self.resolution.operative
         ]
-        return self._render("index.md.j2", context, structure=structure, facts=self._facts())
+        return self.render("index.md.j2", context, structure=structure, facts=self._facts())
 
     def _glossary(self, context: dict[str, Any]) -> str:
         views = self._views(sorted(self.enriched.catalogue.terms, key=lambda t: t.name.lower()))
         groups = [
             (letter, list(items)) for letter, items in groupby(views, key=lambda v: v.entry.name[0].upper())
         ]
-        return self._render("glossary.md.j2", context, groups=groups)
+        return self.render("glossary.md.j2", context, groups=groups)
 
     def _references(self, context: dict[str, Any]) -> str:
         order = [
@@ -282,14 +292,14 @@ class PageRenderer:
             (kind, title, [v for v in views if v.entry.category == kind])
             for kind, title in REFERENCE_KINDS.items()
         ]
-        return self._render("references.md.j2", context, groups=[g for g in groups if g[2]])
+        return self.render("references.md.j2", context, groups=[g for g in groups if g[2]])
 
     def _themes(self, context: dict[str, Any]) -> str:
         views = self._views(self.enriched.catalogue.themes)
-        return self._render("themes.md.j2", context, themes=views)
+        return self.render("themes.md.j2", context, themes=views)
 
     def _about(self, context: dict[str, Any]) -> str:
-        return self._render("about.md.j2", context)
+        return self.render("about.md.j2", context)
 
     def _accessibility(self, context: dict[str, Any]) -> str:
-        return self._render("accessibility.md.j2", context)
+        return self.render("accessibility.md.j2", context)

@@ -76,10 +76,12 @@ class Published:
 
 def published(model: Any) -> Published:
     """Pages and anchors of a build (``pipeline.Conversion``) or of an enriched model (``Enriched``)."""
+    from ..pages.paragraph_pages import part_page_files
     from ..pages.render import PAGES
 
     if isinstance(model, Enriched):
-        enriched, pages, files = model, [f"{name}.md" for name in PAGES], None
+        pages = [f"{name}.md" for name in PAGES] + part_page_files(model.resolution)
+        enriched, files = model, None
     else:
         enriched, pages, files = model.enriched, list(model.pages), sorted(model.downloads)
     resolution = enriched.resolution
@@ -99,10 +101,17 @@ def published(model: Any) -> Published:
     for entry in (*catalogue.terms, *catalogue.references, *catalogue.themes):
         page = f"{entry.page}/"
         anchors.setdefault(page, {})[entry.id] = Anchor(page, entry.id, entry.name)
-    urls = ["" if name == "index.md" else name.removesuffix(".md") + "/" for name in pages]
+    urls = [page_url(name) for name in pages]
     if not isinstance(model, Enriched):
         _add_sections(model.pages, anchors)
     return Published(urls, files, anchors)
+
+
+def page_url(name: str) -> str:
+    """A page's address in the site from its file under docs/: ``text.md`` -> ``text/``,
+    ``op1c/index.md`` -> ``op1c/``, ``index.md`` -> the home page, ``""``."""
+    stem = name.removesuffix(".md")
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 SECTION = "section"
@@ -115,7 +124,7 @@ _SECTION_ID = re.compile(r'\{:? *#([A-Za-z][\w-]*)|<div\b[^>]*\bid="([A-Za-z][\w
 def _add_sections(files: dict[str, bytes], anchors: dict[str, dict[str, Anchor]]) -> None:
     """The other anchors of each page (parts of the text, sections of the index pages)."""
     for name, content in sorted(files.items()):
-        page = "" if name == "index.md" else name.removesuffix(".md") + "/"
+        page = page_url(name)
         listed = anchors.setdefault(page, {})
         for match in _SECTION_ID.finditer(content.decode("utf-8")):
             anchor = match[1] or match[2]

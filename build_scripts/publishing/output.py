@@ -33,16 +33,27 @@ def write_files(files: dict[str, bytes], folder: Path) -> list[str]:
     return [name for name, content in sorted(files.items()) if write_if_changed(folder / name, content)]
 
 
-def write_pages(pages: dict[str, bytes], docs_dir: Path) -> list[str]:
-    """Write the Markdown pages into docs/ and remove generated pages the build no longer makes.
+HAND_WRITTEN = "assets"
+"""The one folder of docs/ written by hand; every Markdown file elsewhere in docs/ is generated."""
 
-    Generated pages are the Markdown files of docs/ itself; its subfolders (assets) are
-    written by hand and never touched.
-    """
+
+def generated_pages(docs_dir: Path) -> set[Path]:
+    """The generated Markdown pages now in docs/: those of docs/ and its subfolders (``op1c/``),
+    never those under docs/assets/."""
+    return {path for path in docs_dir.rglob("*.md") if path.relative_to(docs_dir).parts[0] != HAND_WRITTEN}
+
+
+def write_pages(pages: dict[str, bytes], docs_dir: Path) -> list[str]:
+    """Write the Markdown pages into docs/ and remove generated pages the build no longer makes,
+    with the folders they leave empty. docs/assets/ is written by hand and never touched."""
     changed = write_files(pages, docs_dir)
-    for stale in sorted(set(docs_dir.glob("*.md")) - {docs_dir / name for name in pages}):
+    for stale in sorted(generated_pages(docs_dir) - {docs_dir / name for name in pages}):
         stale.unlink()
-        changed.append(stale.name)
+        changed.append(stale.relative_to(docs_dir).as_posix())
+        folder = stale.parent
+        while folder != docs_dir and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
     return changed
 
 
