@@ -87,5 +87,9 @@ def csl_item(meta: Metadata, name: str, anchor: str, url: str) -> dict:
 
 
 def csl_json(meta: Metadata, name: str, anchor: str, url: str) -> str:
-    """CSL-JSON as reference managers import it: a list of one item, indented."""
-    return json.dumps([csl_item(meta, name, anchor, url)], ensure_ascii=False, indent=2) + "\n"
+    """CSL-JSON as reference managers import it: a list of one item, a field a line."""
+    fields = [
+        f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}"
+        for k, v in csl_item(meta, name, anchor, url).items()
+    ]
+    return "[\n  {\n" + ",\n".join(fields) + "\n  }\n]\n"

@@ -130,9 +130,14 @@ class PartPages:
         finally:
             inline.root = ""
         pages = {page_file(v.anchor): self.renderer.render("part.md.j2", context, part=v) for v in views}
-        groups = self._list()
-        example = groups[0][1][0][0]
-        pages[LIST_PAGE] = self.renderer.render("parts.md.j2", context, parts=groups, example=example)
+        first = next(self.resolution.paragraphs())
+        pages[LIST_PAGE] = self.renderer.render(
+            "parts.md.j2",
+            context,
+            parts=self._list(),
+            example_address=paragraph_page(first.id),
+            example_name=first.name,
+        )
         return pages
 
     # --- one part --------------------------------------------------------------------------

@@ -18,10 +18,10 @@ from ..dates import long_date
 from ..enriching.catalogue import REFERENCE_KINDS, Entry
 from ..enriching.enrich import AnnotatedText, Enriched, symbol_spans
 from ..identifiers import paragraph_page
-from ..model import Paragraph, Resolution
+from ..model import Paragraph
 from .acronyms import AcronymExpander
-from .escape import attribute, markdown_text
 from .citations import plain_citation
+from .escape import attribute, markdown_text
 from .inline import InlineRenderer
 from .paragraph_pages import LIST_PAGE, ROOT, PartPages
 from .structured_data import citation_tags, legislation_jsonld

@@ -125,10 +125,9 @@ def _add_sections(files: dict[str, bytes], anchors: dict[str, dict[str, Anchor]]
     """The other anchors of each page (parts of the text, sections of the index pages)."""
     for name, content in sorted(files.items()):
         page = page_url(name)
-        listed = anchors.setdefault(page, {})
         for match in _SECTION_ID.finditer(content.decode("utf-8")):
             anchor = match[1] or match[2]
-            listed.setdefault(anchor, Anchor(page, anchor, SECTION))
+            anchors.setdefault(page, {}).setdefault(anchor, Anchor(page, anchor, SECTION))
 
 
 # --- The manifest file ---------------------------------------------------------------------------

@@ -49,6 +49,56 @@
     return base.split("#")[0] + "#" + anchor;
   }
 
+  // A paragraph's own page (op1c/): its address is written by the build as a template.
+  function pageHref(anchor) {
+    var data = document.getElementById("citation-data");
+    var template = data && data.getAttribute("data-page");
+    return template ? template.replace("{anchor}", anchor) : null;
+  }
+
+  function pageUrl(anchor) {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    return new URL(pageHref(anchor), canonical ? canonical.href : window.location.href).href;
+  }
+
+  // Which address "Copy link" and "Copy citation" give: the paragraph's own page by default
+  // (a pasted link previews its words, survives apps that drop "#...", and shows a
+  // sub-paragraph with its chapeau), or its place in the full text. The choice is remembered.
+  var LINK_CHOICE = "resolution-link-target";
+
+  function linkChoice() {
+    try { return window.localStorage.getItem(LINK_CHOICE) === "text" ? "text" : "page"; } catch (e) { return "page"; }
+  }
+
+  function chooseLink(value) {
+    try { window.localStorage.setItem(LINK_CHOICE, value); } catch (e) { /* private mode: not remembered */ }
+  }
+
+  function chosenUrl(anchor) {
+    return linkChoice() === "page" && pageHref(anchor) ? pageUrl(anchor) : paragraphUrl(anchor);
+  }
+
+  function linkChoiceField(anchor) {
+    var field = document.createElement("fieldset");
+    field.className = "link-choice";
+    var legend = document.createElement("legend");
+    legend.textContent = "Link to";
+    field.appendChild(legend);
+    [["page", "its own page"], ["text", "its place in the full text"]].forEach(function (option) {
+      var label = document.createElement("label");
+      var input = document.createElement("input");
+      input.type = "radio";
+      input.name = "link-to-" + anchor;
+      input.value = option[0];
+      input.checked = linkChoice() === option[0];
+      input.addEventListener("change", function () { if (input.checked) chooseLink(option[0]); });
+      label.appendChild(input);
+      label.appendChild(document.createTextNode(" " + option[1]));
+      field.appendChild(label);
+    });
+    return field;
+  }
+
   function citationFor(name, url) {
     var data = document.getElementById("citation-data");
     var template = data ? data.getAttribute("data-citation") : "{name}";
@@ -99,18 +149,18 @@
   function buildMenu(control, paragraph) {
     var anchor = paragraph.id;
     var name = control.getAttribute("data-name");
-    var url = paragraphUrl(anchor);
     var panel = document.createElement("div");
     panel.className = "para-menu";
     panel.id = "menu-" + anchor;
     panel.setAttribute("role", "group");
     panel.setAttribute("aria-label", capitalised(name));
     panel.appendChild(menuButton("Copy link", function () {
+      var url = chosenUrl(anchor);
       copyText(url).then(function () { announce("Link to " + name + " copied."); },
         function () { announce("Could not copy. The link is " + url); });
     }));
     panel.appendChild(menuButton("Copy citation", function () {
-      copyText(citationFor(name, url)).then(function () { announce("Citation of " + name + " copied."); },
+      copyText(citationFor(name, chosenUrl(anchor))).then(function () { announce("Citation of " + name + " copied."); },
         function () { announce("Could not copy the citation."); });
     }));
     var go = document.createElement("a");
@@ -123,6 +173,15 @@
     });
     var goLine = document.createElement("p");
     goLine.appendChild(go);
+    if (pageHref(anchor)) {
+      panel.appendChild(linkChoiceField(anchor));
+      var open = document.createElement("a");
+      open.href = pageHref(anchor);
+      open.textContent = "Open the paragraph's page";
+      var openLine = document.createElement("p");
+      openLine.appendChild(open);
+      panel.appendChild(openLine);
+    }
     panel.appendChild(goLine);
     var terms = termList(paragraph);
     if (terms) panel.appendChild(terms);
@@ -263,7 +322,24 @@
     target.scrollIntoView({ block: "start" });
   }
 
+  // --- Copy buttons beside the citation texts of a paragraph's own page ---------------------
+  function setUpCopyButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll(".copyable[data-copy-label]"), function (source) {
+      var label = source.getAttribute("data-copy-label");
+      var button = menuButton(label, function () {
+        copyText(source.textContent).then(function () {
+          button.textContent = "Copied";
+          announce("Copied.");
+          window.setTimeout(function () { button.textContent = label; }, 2000);
+        }, function () { announce("Could not copy: select the text above to copy it."); });
+      });
+      button.className = "copy-button";
+      source.insertAdjacentElement("afterend", button);
+    });
+  }
+
   function start() {
+    setUpCopyButtons();
     setUpParagraphLinks();
     setUpDefinitions();
     window.addEventListener("hashchange", focusTarget);
