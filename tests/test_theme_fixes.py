@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_scripts.renderers.mkdocs_material.theme_fixes import without_checkbox_autocomplete
+from build_scripts.renderers.mkdocs_material.theme_fixes import (
+    without_checkbox_autocomplete,
+    without_dangling_toc_label,
+)
 
 
 def test_checkboxes_lose_their_autocomplete_attribute() -> None:
@@ -22,3 +25,18 @@ def test_no_built_page_has_a_checkbox_with_autocomplete(built_site: Path) -> Non
         html = path.read_text(encoding="utf-8")
         assert 'type="checkbox"' in html, path
         assert without_checkbox_autocomplete(html) == html, path
+
+
+def test_a_toc_title_outside_the_navigation_labels_nothing() -> None:
+    html = '<nav><label class="md-nav__title" for="__toc">Table of contents</label></nav>'
+    assert (
+        without_dangling_toc_label(html)
+        == '<nav><label class="md-nav__title">Table of contents</label></nav>'
+    )
+
+
+def test_a_toc_title_with_its_toggle_on_the_page_keeps_its_label() -> None:
+    html = (
+        '<input type="checkbox" id="__toc"><label class="md-nav__title" for="__toc">Table of contents</label>'
+    )
+    assert without_dangling_toc_label(html) == html

@@ -241,7 +241,10 @@ class PartPages:
             "description": attribute(description),
             "jsonld": self._jsonld(anchor, name, text, url),
             "citation": {key: attribute(value) for key, value in tags.items()},
+            # Search has one result per paragraph, the full text's (it opens the paragraph
+            # among its neighbours); a short page needs no table of contents beside it.
             "search": {"exclude": True},
+            "hide": ["toc"],
         }
 
     def _jsonld(self, anchor: str, name: str, text: str, url: str) -> dict[str, Any]:

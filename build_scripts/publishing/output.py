@@ -34,13 +34,15 @@ def write_files(files: dict[str, bytes], folder: Path) -> list[str]:
 
 
 HAND_WRITTEN = "assets"
-"""The one folder of docs/ written by hand; every Markdown file elsewhere in docs/ is generated."""
+"""The folder of docs/ written by hand (stylesheets, scripts, images): never touched."""
 
 
 def generated_pages(docs_dir: Path) -> set[Path]:
-    """The generated Markdown pages now in docs/: those of docs/ and its subfolders (``op1c/``),
-    never those under docs/assets/."""
-    return {path for path in docs_dir.rglob("*.md") if path.relative_to(docs_dir).parts[0] != HAND_WRITTEN}
+    """The generated Markdown pages now in docs/: those of docs/ itself (``text.md``) and the
+    ``index.md`` of each of its folders (a paragraph's page, ``op1c/index.md``), docs/assets/
+    apart. Other Markdown files in subfolders are someone's own and are left alone."""
+    folders = [p for p in docs_dir.glob("*/index.md") if p.parent.name != HAND_WRITTEN]
+    return set(docs_dir.glob("*.md")) | set(folders)
 
 
 def write_pages(pages: dict[str, bytes], docs_dir: Path) -> list[str]:
