@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..dates import long_date
 from ..enriching.catalogue import REFERENCE_KINDS, Entry
 from ..enriching.enrich import AnnotatedText, Enriched, symbol_spans
-from ..identifiers import paragraph_page
+from ..identifiers import DocumentSymbol, footnote_ref_id, paragraph_page
 from ..model import Paragraph
 from .acronyms import AcronymExpander
 from .citations import plain_citation
@@ -99,6 +99,7 @@ class PageRenderer:
         return {
             "r": resolution,
             "meta": meta,
+            "symbol_url": DocumentSymbol(meta.symbol).undocs_url,
             "publication": self.publication,
             "adopted": long_date(meta.adopted),
             "esc": markdown_text,
@@ -156,7 +157,7 @@ class PageRenderer:
         notes = []
         for note in self.resolution.footnotes:
             refs = [
-                (f"fnref{note.number}" + ("" if i == 0 else f"-{i + 1}"), p.name)
+                (footnote_ref_id(note.number, i + 1), p.name)
                 for i, p in enumerate(p for p in paragraphs for r in p.footnote_refs if r.footnote == note.id)
             ]
             if not (refs or every_note):
