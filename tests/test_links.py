@@ -64,6 +64,8 @@ class Crawl:
             root = lxml.html.fromstring((self.root / page).read_bytes())
             self.ids[page] = set(root.xpath("//@id"))
             for url in root.xpath(LINKS):
+                if url.startswith("data:"):
+                    continue  # inline content (the icon), not a link to anywhere
                 link = Link(page, url)
                 target = self.target(page, url)
                 if target is None:
@@ -134,3 +136,16 @@ def test_every_external_link_is_a_well_formed_https_address(crawl: Crawl) -> Non
         if not ok:
             wrong.append((link.page, link.url))
     assert not wrong, wrong
+
+
+def test_crawl_reaches_the_page_and_data_of_every_paragraph_and_footnote(crawl: Crawl) -> None:
+    from conftest import SOURCE
+
+    from build_scripts.parsing.parse import parse_file
+
+    resolution, _ = parse_file(SOURCE)
+    anchors = [p.id for p in resolution.paragraphs()] + [n.id for n in resolution.footnotes]
+    pages = {f"{anchor}/index.html" for anchor in anchors}
+    assert pages <= crawl.visited, sorted(pages - crawl.visited)
+    data = {target for _, target, _ in crawl.internal if target.endswith(".json")}
+    assert {f"{anchor}/A-HRC-RES-53-9-{anchor}.json" for anchor in anchors} <= data
