@@ -119,3 +119,51 @@ def test_hostile_text_shows_literally_and_runs_nothing(
     assert shown == [" ".join(p.text.split()) for p in resolution.paragraphs()]
     assert injected == 0
     assert dialogs == []
+
+
+# Everything a paragraph's own page says about its words, as the browser has it: the words shown,
+# the tab's title, and every meta tag that previews the page where its link is pasted.
+PART_PAGE_JS = """() => {
+    const shown = document.querySelector('.part-text > *').cloneNode(true);
+    shown.querySelectorAll('.para-num, sup.fn-ref').forEach(e => e.remove());
+    const meta = {};
+    document.querySelectorAll('meta[name], meta[property]').forEach(m => {
+        meta[m.getAttribute('name') || m.getAttribute('property')] = m.getAttribute('content');
+    });
+    const citation = [...document.querySelectorAll('.citation-text')].map(e => e.textContent);
+    return {shown: shown.textContent.replace(/\\s+/g, ' ').trim(), title: document.title, meta, citation};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_text_shows_literally_on_each_paragraphs_page_title_and_previews(
+    project: Path, server: str, browser, name: str
+) -> None:
+    from build_scripts.identifiers import title_case_name
+    from build_scripts.pages.paragraph_pages import DESCRIPTION_QUOTE, TITLE_QUOTE, quote
+
+    publish(project, name)
+    resolution, _ = parse_file(CORPUS / name)
+    with browser_context(browser, server) as context:
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for paragraph in resolution.paragraphs():
+            page.goto(f"{server}{name}/{paragraph.id}/", wait_until="load")
+            seen = page.evaluate(PART_PAGE_JS)
+            markup = "article script, article img, article b, article code:not(pre > code)"
+            injected = page.evaluate(f"document.querySelectorAll('{markup}').length")
+            words = " ".join(paragraph.text.split())
+            title = f"{title_case_name(paragraph.name)}: “{quote(paragraph.text, TITLE_QUOTE)}”"
+            assert seen["shown"] == words, paragraph.id
+            assert seen["title"].startswith(title), paragraph.id
+            for key in ("og:title", "twitter:title"):
+                assert seen["meta"][key] == title, (paragraph.id, key)
+            for key in ("description", "og:description", "twitter:description"):
+                assert seen["meta"][key].startswith(f"“{quote(paragraph.text, DESCRIPTION_QUOTE)}”"), key
+            if resolution.metadata.title:
+                assert seen["meta"]["citation_title"].startswith(" ".join(resolution.metadata.title.split()))
+            assert f"{paragraph.name}" in seen["citation"][0]
+            assert injected == 0, paragraph.id
+    assert dialogs == []
