@@ -25,6 +25,7 @@ BUDGETS = {
     "foreign_requests": 0,
     "growth": 2.0,  # per-resolution time at the largest corpus / at the smallest
     "site_build_s": 10.0,
+    "paragraph_pages_build_ratio": 2.0,  # the build with a page per paragraph / without them
     "first_contentful_paint_ms": 3000.0,  # 150 ms latency, 1.6 Mbit/s
     "search_ms": 300.0,  # last key released -> results on screen
 }
@@ -92,6 +93,16 @@ def main(argv: list[str] | None = None) -> int:
         table.row("whole site (mkdocs build)", f"{timings['site_build_s']:.2f} s", f"{budget:.0f} s", ok)
         table.row("baseline: the text in one page, default Material", f"{timings['baseline_build_s']:.2f} s")
         table.row("ratio site / baseline", f"{timings['ratio_to_baseline']:.2f}")
+        cost = build.paragraph_pages_cost(args.runs, Path(work))
+        results["paragraph_pages"] = cost
+        table.row(
+            f"build with the {cost['paragraph_pages']} paragraph pages, CPU",
+            f"{cost['build_with_paragraph_pages_cpu_s']:.2f} s",
+        )
+        table.row("build without them, CPU", f"{cost['build_without_paragraph_pages_cpu_s']:.2f} s")
+        ratio = cost["paragraph_pages_build_ratio"]
+        budget = BUDGETS["paragraph_pages_build_ratio"]
+        table.row("ratio with / without", f"{ratio:.2f}x", f"{budget:.0f}x", ratio <= budget)
 
         throughput = corpus.measure(sizes)
         results["corpus"] = throughput
@@ -134,6 +145,14 @@ def main(argv: list[str] | None = None) -> int:
             )
             for name, (raw, packed) in sorted(load["files"].items(), key=lambda item: -item[1][1]):
                 table.row(f"  {name}", f"{raw / 1000:.1f} kB, gzip {packed / 1000:.1f} kB")
+            part = load["paragraph_page"]
+            kb = part["gzip_bytes"] / 1000
+            table.row(
+                f"largest paragraph page ({part['path']}), {part['requests']} requests, gzip",
+                f"{kb:.1f} kB",
+                f"{BUDGETS['page_gzip_kb']:.0f} kB",
+                kb <= BUDGETS["page_gzip_kb"] and part["foreign_requests"] == 0,
+            )
             paints = load["timings_ms"]
             fcp = paints.get("first-contentful-paint", float("inf"))
             table.row("first paint", f"{paints.get('first-paint', float('nan')):.0f} ms")

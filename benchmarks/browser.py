@@ -103,7 +103,7 @@ def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
-def _cold_load(browser, base: str, site: Path) -> dict:
+def _cold_load(browser, base: str, site: Path, path: str = "text/") -> dict:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
@@ -115,7 +115,7 @@ def _cold_load(browser, base: str, site: Path) -> dict:
     cdp.send("Network.enable")
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     cdp.send("Network.emulateNetworkConditions", NETWORK)
-    page.goto(base + "text/", wait_until="load")
+    page.goto(base + path, wait_until="load")
     page.wait_for_load_state("networkidle")
     timings = page.evaluate(PAINTS)
     context.close()
@@ -155,6 +155,15 @@ def _search_times(browser, base: str, runs: int) -> dict[str, float]:
     return {query: statistics.median(values) for query, values in times.items()}
 
 
+def largest_paragraph_page(site: Path) -> str:
+    """The paragraph page of the site with the most bytes (``op1/``: a paragraph and its items)."""
+    from build_scripts.identifiers import paragraph_page
+
+    pages = [p for p in site.glob("*/index.html") if any(c.isdigit() for c in p.parent.name)]
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    return paragraph_page(largest.parent.name)
+
+
 def measure(site: Path, runs: int) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -163,6 +172,7 @@ def measure(site: Path, runs: int) -> dict:
         browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
         try:
             loads = [_cold_load(browser, base, site) for _ in range(runs)]
+            part = _cold_load(browser, base, site, largest_paragraph_page(site))
             search = _search_times(browser, base, runs)
         finally:
             browser.close()
@@ -184,4 +194,10 @@ def measure(site: Path, runs: int) -> dict:
             name.endswith("search_index.json") for name in first["files"]
         ),
         "search_ms": search,
+        "paragraph_page": {
+            "path": largest_paragraph_page(site),
+            "requests": part["requests"],
+            "foreign_requests": part["foreign_requests"],
+            "gzip_bytes": part["gzip_bytes"],
+        },
     }

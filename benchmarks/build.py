@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -11,7 +13,11 @@ import time
 from pathlib import Path
 
 from build_scripts.config import load_config
+from build_scripts.pages.paragraph_pages import PartPages, part_page_files
+from build_scripts.pages.render import PageRenderer
 from build_scripts.pipeline import convert
+from build_scripts.publishing.output import write_files
+from build_scripts.reading.publication import load_publication
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,3 +72,59 @@ def measure(runs: int, work: Path) -> tuple[dict[str, float], Path]:
         "baseline_build_s": plain,
         "ratio_to_baseline": build / plain,
     }, site
+
+
+def _render_seconds(pages: dict[str, bytes], folder: Path) -> float:
+    """CPU seconds of MkDocs rendering ``pages`` (with the hand-written assets) into a site.
+
+    CPU time of this process, not wall time: on a shared machine the wall time measures the
+    neighbours as much as the build. Not strict: without the paragraph pages, the full text's
+    link to their list dangles, which strict mode would refuse.
+    """
+    from mkdocs import config as mkdocs_config
+    from mkdocs.commands import build as mkdocs_build
+
+    docs = folder / "docs"
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    write_files(pages, docs)
+    settings = mkdocs_config.load_config(
+        str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(folder / "site"), strict=False, hooks=[]
+    )
+    start = time.process_time()
+    settings.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build.build(settings)
+    settings.plugins.on_shutdown()
+    return time.process_time() - start
+
+
+def paragraph_pages_cost(runs: int, work: Path) -> dict[str, float]:
+    """The site's build (conversion + MkDocs, CPU seconds) with the paragraph pages and without."""
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    config = load_config(ROOT)
+    conversion = convert(config)
+    parts = set(part_page_files(conversion.enriched.resolution))
+    without = {name: data for name, data in conversion.pages.items() if name not in parts}
+    publication = {**load_publication(config.source), "site_url": config.site_url}
+    conversions, part_rendering, with_pages, without_pages = [], [], [], []
+    _render_seconds(without, work / "warm-up")  # imports and template caches, counted in neither
+    for _ in range(runs):
+        start = time.process_time()
+        convert(config)
+        conversions.append(time.process_time() - start)
+        renderer = PageRenderer(conversion.enriched, publication)
+        start = time.process_time()
+        PartPages(renderer).pages(renderer.common())
+        part_rendering.append(time.process_time() - start)
+        with_pages.append(_render_seconds(conversion.pages, work / "with-paragraph-pages"))
+        without_pages.append(_render_seconds(without, work / "without-paragraph-pages"))
+    conversion_s, parts_s, with_s, without_s = (
+        statistics.median(x) for x in (conversions, part_rendering, with_pages, without_pages)
+    )
+    whole_with, whole_without = conversion_s + with_s, conversion_s - parts_s + without_s
+    return {
+        "paragraph_pages": len(parts) - 1,
+        "build_with_paragraph_pages_cpu_s": whole_with,
+        "build_without_paragraph_pages_cpu_s": whole_without,
+        "paragraph_pages_build_ratio": whole_with / whole_without,
+    }

@@ -86,14 +86,15 @@ class PageRenderer:
     def pages(self) -> dict[str, str]:
         """Path under docs/ -> Markdown, for every page: the site's pages, then one per paragraph
         and footnote (``op1c/index.md``) and their list."""
-        context = self._common()
+        context = self.common()
         pages = {f"{name}.md": getattr(self, f"_{name}")(context) for name in PAGES}
         return pages | PartPages(self).pages(context)
 
     def render(self, template: str, context: dict[str, Any], **extra: Any) -> str:
         return self.env.get_template(template).render(**context, **extra)
 
-    def _common(self) -> dict[str, Any]:
+    def common(self) -> dict[str, Any]:
+        """What every template is given: the resolution, its metadata and the publisher's notes."""
         resolution = self.resolution
         meta = resolution.metadata
         return {
