@@ -49,18 +49,31 @@ def test_enter_and_space_open_the_menu_and_escape_closes_it(page, site_url: str,
     expect(control).to_be_focused()
 
 
-def test_copy_link_puts_the_paragraphs_address_on_the_clipboard_and_says_so(browser, site_url: str) -> None:
+def test_copy_link_gives_the_paragraphs_page_by_default_and_its_anchor_when_chosen(
+    browser, site_url: str
+) -> None:
     with browser_context(browser, site_url, permissions=CLIPBOARD) as context:
         page = open_page(context, site_url + TEXT)
         page.locator(OP1C).click()
-        page.get_by_role("button", name="Copy link").click()
+        menu = page.locator("#menu-op1c")
+        expect(menu.get_by_role("radio", name="its own page")).to_be_checked()
+        menu.get_by_role("button", name="Copy link").click()
         assert status_text(page) == "Link to operative paragraph 1 (c) copied."
-        copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.endswith("/text/#op1c")
-    assert copied == canonical_url(TEXT + "#op1c")
+        by_default = page.evaluate("navigator.clipboard.readText()")
+        menu.get_by_role("radio", name="its place in the full text").check()
+        menu.get_by_role("button", name="Copy link").click()
+        chosen = page.evaluate("navigator.clipboard.readText()")
+        # The choice holds for the next menu opened, and after a reload.
+        page.reload()
+        page.locator("#op1d > a.para-link").click()
+        expect(
+            page.locator("#menu-op1d").get_by_role("radio", name="its place in the full text")
+        ).to_be_checked()
+    assert by_default == canonical_url("op1c/")
+    assert chosen == canonical_url(TEXT + "#op1c")
 
 
-def test_copy_citation_gives_the_full_citation(browser, site_url: str) -> None:
+def test_copy_citation_gives_the_full_citation_with_the_paragraphs_page(browser, site_url: str) -> None:
     with browser_context(browser, site_url, permissions=CLIPBOARD) as context:
         page = open_page(context, site_url + TEXT)
         page.locator(OP1C).click()
@@ -69,8 +82,29 @@ def test_copy_citation_gives_the_full_citation(browser, site_url: str) -> None:
         copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == (
         "Human Rights Council resolution 53/9 (A/HRC/RES/53/9), operative paragraph 1 (c), "
-        f"adopted 12 July 2023, {canonical_url(TEXT + '#op1c')}"
+        f"adopted 12 July 2023, {canonical_url('op1c/')}"
     )
+
+
+def test_the_menu_opens_the_paragraphs_page(page, site_url: str) -> None:
+    page.goto(site_url + TEXT)
+    page.locator(OP1C).click()
+    page.locator("#menu-op1c").get_by_role("link", name="Open the paragraph's page").click()
+    page.wait_for_url(site_url + "op1c/")
+    expect(page.locator("h1")).to_have_text("Operative paragraph 1 (c)")
+
+
+def test_the_copy_buttons_of_a_paragraphs_page_copy_what_is_shown_and_say_so(browser, site_url: str) -> None:
+    with browser_context(browser, site_url, permissions=CLIPBOARD) as context:
+        page = open_page(context, site_url + "op1c/")
+        shown = page.locator("pre.citation-text").first.text_content()
+        button = page.get_by_role("button", name="Copy the BibTeX entry")
+        button.focus()
+        page.keyboard.press("Enter")
+        expect(button).to_have_text("Copied")
+        assert status_text(page) == "Copied."
+        assert page.evaluate("navigator.clipboard.readText()") == shown
+        expect(button).to_have_text("Copy the BibTeX entry", timeout=4000)
 
 
 def test_the_status_region_is_a_polite_live_region(page, site_url: str) -> None:
