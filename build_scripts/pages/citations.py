@@ -48,21 +48,31 @@ def latex_text(text: str) -> str:
     return _LATEX_SPECIAL.sub(lambda m: _LATEX[m[0]], " ".join(text.split()))
 
 
+def _braced(value: str) -> str:
+    return "{" + value + "}"
+
+
 def bibtex(meta: Metadata, name: str, anchor: str, url: str) -> str:
     """A ``@techreport`` entry (the kind reference managers give a numbered UN document)."""
-    braced = lambda value: "{" + value + "}"  # noqa: E731
     fields = [
-        ("author", braced(braced(latex_text(meta.body)))),  # double braces: a body, not "Council, H. R."
-        ("title", braced(latex_text(_title(meta, name)))),
-        ("institution", braced("United Nations")),
-        ("type", braced(f"{latex_text(meta.body)} resolution")),
-        ("number", braced(latex_text(meta.symbol))),
+        ("author", _braced(_braced(latex_text(meta.body)))),  # double braces: a body, not "Council, H. R."
+        ("title", _braced(latex_text(_title(meta, name)))),
+        ("institution", _braced("United Nations")),
+        ("type", _braced(f"{latex_text(meta.body)} resolution")),
+        ("number", _braced(latex_text(meta.symbol))),
     ]
     if meta.adopted:
         year, month, _ = meta.adopted.split("-")
         # The month as BibTeX's own macro (jul), unbraced; biblatex reads the full date.
-        fields += [("year", braced(year)), ("month", _MONTHS[int(month) - 1]), ("date", braced(meta.adopted))]
-    fields += [("url", braced(url.replace("{", "%7B").replace("}", "%7D"))), ("language", braced("english"))]
+        fields += [
+            ("year", _braced(year)),
+            ("month", _MONTHS[int(month) - 1]),
+            ("date", _braced(meta.adopted)),
+        ]
+    fields += [
+        ("url", _braced(url.replace("{", "%7B").replace("}", "%7D"))),
+        ("language", _braced("english")),
+    ]
     lines = ",\n".join(f"  {key} = {value}" for key, value in fields)
     return "@techreport{" + citation_key(meta.symbol, anchor) + ",\n" + lines + "\n}\n"
 

@@ -130,13 +130,17 @@ class PartPages:
         finally:
             inline.root = ""
         pages = {page_file(v.anchor): self.renderer.render("part.md.j2", context, part=v) for v in views}
-        first = next(self.resolution.paragraphs())
+        meta = self.meta
+        first = next(self.resolution.paragraphs(), None)
         pages[LIST_PAGE] = self.renderer.render(
             "parts.md.j2",
             context,
             parts=self._list(),
-            example_address=paragraph_page(first.id),
-            example_name=first.name,
+            example=(paragraph_page(first.id), first.name) if first else None,
+            description=attribute(
+                f"Every paragraph, sub-paragraph and footnote of {meta.body} resolution {meta.number} "
+                f"({meta.symbol}), each with a page of its own to link to and cite."
+            ),
         )
         return pages
 
