@@ -24,11 +24,22 @@ ROOT = Path(__file__).resolve().parent.parent
 BASELINE_CONFIG = "site_name: Baseline\ntheme:\n  name: material\n"
 
 
+CPU_SECONDS: list[float] = []
+"""The CPU time (user + system) of each project build run by :func:`_project_build`."""
+
+
+def _children_cpu() -> float:
+    times = os.times()
+    return times.children_user + times.children_system
+
+
 def _timed(command: list[str], project: Path) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _children_cpu()
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
+    if command[1:3] == ["-m", "build_scripts"]:
+        CPU_SECONDS.append(_children_cpu() - cpu)
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(command[1:])} failed in {project}:\n{result.stderr}")
     return elapsed
@@ -66,6 +77,7 @@ def measure(runs: int, work: Path) -> tuple[dict[str, float], Path]:
     baselines = [_mkdocs(baseline, baseline / "site") for _ in range(runs)]
     conversion, build, plain = (statistics.median(x) for x in (conversions, builds, baselines))
     return {
+        "site_build_cpu_s": statistics.median(CPU_SECONDS[-runs:]),
         "conversion_s": conversion,
         "site_build_s": build,
         "mkdocs_s": build - conversion,
@@ -98,33 +110,38 @@ def _render_seconds(pages: dict[str, bytes], folder: Path) -> float:
     return time.process_time() - start
 
 
-def paragraph_pages_cost(runs: int, work: Path) -> dict[str, float]:
-    """The site's build (conversion + MkDocs, CPU seconds) with the paragraph pages and without."""
+def paragraph_pages_cost(runs: int, work: Path, site_build_cpu_s: float) -> dict[str, float]:
+    """What the paragraph pages add to the site's build, in CPU seconds, and the build's time
+    with them over its time without them.
+
+    Their share is measured in process: writing them (conversion) and MkDocs rendering the pages
+    with them and without them. The whole build (``site_build_cpu_s``, the ``python -m
+    build_scripts build`` of :func:`measure`, start-up and finishing included) less that share
+    is the build without them.
+    """
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     config = load_config(ROOT)
     conversion = convert(config)
     parts = set(part_page_files(conversion.enriched.resolution))
     without = {name: data for name, data in conversion.pages.items() if name not in parts}
     publication = {**load_publication(config.source), "site_url": config.site_url}
-    conversions, part_rendering, with_pages, without_pages = [], [], [], []
+    part_rendering, with_pages, without_pages = [], [], []
     _render_seconds(without, work / "warm-up")  # imports and template caches, counted in neither
     for _ in range(runs):
-        start = time.process_time()
-        convert(config)
-        conversions.append(time.process_time() - start)
         renderer = PageRenderer(conversion.enriched, publication)
         start = time.process_time()
         PartPages(renderer).pages(renderer.common())
         part_rendering.append(time.process_time() - start)
         with_pages.append(_render_seconds(conversion.pages, work / "with-paragraph-pages"))
         without_pages.append(_render_seconds(without, work / "without-paragraph-pages"))
-    conversion_s, parts_s, with_s, without_s = (
-        statistics.median(x) for x in (conversions, part_rendering, with_pages, without_pages)
-    )
-    whole_with, whole_without = conversion_s + with_s, conversion_s - parts_s + without_s
+    parts_s, with_s, without_s = (statistics.median(x) for x in (part_rendering, with_pages, without_pages))
+    added = parts_s + with_s - without_s
     return {
         "paragraph_pages": len(parts) - 1,
-        "build_with_paragraph_pages_cpu_s": whole_with,
-        "build_without_paragraph_pages_cpu_s": whole_without,
-        "paragraph_pages_build_ratio": whole_with / whole_without,
+        "paragraph_pages_added_cpu_s": added,
+        "mkdocs_with_paragraph_pages_cpu_s": with_s,
+        "mkdocs_without_paragraph_pages_cpu_s": without_s,
+        "build_with_paragraph_pages_cpu_s": site_build_cpu_s,
+        "build_without_paragraph_pages_cpu_s": site_build_cpu_s - added,
+        "paragraph_pages_build_ratio": site_build_cpu_s / (site_build_cpu_s - added),
     }
