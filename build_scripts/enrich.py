@@ -140,11 +140,11 @@ def enrich(resolution: Resolution, catalogue: Catalogue, vocabulary: Vocabulary)
         candidates = symbol_spans(text, own, patterns)
         mentioned: list[Entry] = []
         for entry in catalogue.linkable:
-            found = [m for p in entry.patterns for m in p.finditer(text)]
+            found = entry.matches(key, text)
             if found:
                 mentioned.append(entry)
                 candidates.extend(Span(m.start(), m.end(), entry=entry) for m in found)
-        themes = tuple(t for t in catalogue.themes if any(p.search(text) for p in t.patterns))
+        themes = tuple(t for t in catalogue.themes if t.matches(key, text))
         texts[key] = AnnotatedText(
             key, anchor, name, text, tuple(_choose(candidates)), tuple(mentioned), themes
         )
