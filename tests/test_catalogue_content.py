@@ -34,7 +34,7 @@ NEWS_PATH = re.compile(
 LOCATOR = re.compile(
     r"\b(?:[A-Z]+(?:\.\d+)?/(?:[A-Za-z0-9.]+/)*[A-Za-z0-9.]+"
     r"|articles?|principles?|guidelines?|paragraphs?|sections?|targets?|goal|objective"
-    r"|annex|chapter|part|decision|heading|closing lines)\b"
+    r"|annex|chapter|part|introduction|decision|heading|closing lines)\b"
 )
 
 
