@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import lxml.html
 import pytest
 
-from build_scripts.catalogue import Catalogue, Entry, load_catalogue
+from build_scripts.enriching.catalogue import Catalogue, Entry, load_catalogue
 from build_scripts.errors import ConversionError
 
 SMALL = Path(__file__).parent / "fixtures_catalogue"

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from conftest import SOURCE
 
-from build_scripts.catalogue import load_catalogue
-from build_scripts.enrich import Enriched, enrich
-from build_scripts.parse import parse_file
-from build_scripts.vocabulary import load_vocabulary
+from build_scripts.enriching.catalogue import load_catalogue
+from build_scripts.enriching.enrich import Enriched, enrich
+from build_scripts.parsing.parse import parse_file
+from build_scripts.parsing.vocabulary import load_vocabulary
 
 SMALL = Path(__file__).parent / "fixtures_catalogue"
 

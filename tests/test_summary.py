@@ -11,8 +11,8 @@ from conftest import SOURCE
 
 from build_scripts.errors import ConversionError
 from build_scripts.model import Resolution
-from build_scripts.parse import parse_file
-from build_scripts.summary import summary_sentences
+from build_scripts.pages.summary import summary_sentences
+from build_scripts.parsing.parse import parse_file
 
 NOTES = SOURCE.with_suffix(".yaml")
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import ConversionError
-from .model import Paragraph, Resolution
+from ..errors import ConversionError
+from ..model import Paragraph, Resolution
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import identifiers as ids
-from .errors import Diagnostics, ParseError
-from .identifiers import Level
+from .. import identifiers as ids
+from ..errors import Diagnostics, ParseError
+from ..identifiers import Level
+from ..model import Annex, Footnote, FootnoteRef, Paragraph, Resolution
+from ..reading.normalize import Block, blocks_from_bytes, read_bytes
 from .masthead import CLOSING_START, build_metadata, closing_misfit, read_closing, read_heading
-from .model import Annex, Footnote, FootnoteRef, Paragraph, Resolution
-from .normalize import Block, blocks_from_bytes, read_bytes
 from .vocabulary import Vocabulary, load_vocabulary
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

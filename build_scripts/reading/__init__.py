@@ -1,0 +1,5 @@
+"""Reading: a resolution's file -> blocks of lines, and the publisher's notes beside it.
+
+Takes the bytes of a text file; gives :class:`normalize.Block` lines, decoded and cleaned of
+page-break noise, each with its line number, so the parser never defends against encodings.
+"""
