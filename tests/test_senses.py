@@ -15,6 +15,7 @@ from conftest import SOURCE
 
 from build_scripts.enriching.catalogue import load_catalogue
 from build_scripts.enriching.enrich import Enriched, enrich
+from build_scripts.errors import ConversionError
 from build_scripts.parsing.parse import parse_file
 from build_scripts.parsing.vocabulary import load_vocabulary
 
@@ -131,3 +132,10 @@ def test_a_pattern_can_be_limited_to_a_context_a_paragraph_or_away_from_a_phrase
     result = enrich(resolution, load_catalogue(one_term_catalogue(tmp_path, limits)), load_vocabulary())
     term = result.catalogue.by_id["glossary#diligence"]
     assert [t.key for t in result.mentions_of(term)] == found_in
+
+
+def test_a_paragraph_to_leave_alone_that_does_not_exist_stops_the_build(tmp_path: Path) -> None:
+    limits = "    patterns: ['\\bdue diligence\\b']\n    not_in: [pp99]\n"
+    resolution, _ = parse_file(SOURCE)
+    with pytest.raises(ConversionError, match=r"glossary.yaml:\d+: expected 'not_in' to name texts.*pp99"):
+        enrich(resolution, load_catalogue(one_term_catalogue(tmp_path, limits)), load_vocabulary())

@@ -153,6 +153,11 @@ def enrich(resolution: Resolution, catalogue: Catalogue, vocabulary: Vocabulary)
         for entry in (*annotated.mentions, *annotated.themes):
             index.setdefault(f"{entry.page}#{entry.id}", []).append(annotated)
     for entry in (*catalogue.linkable, *catalogue.themes):
+        unknown = sorted(entry.not_in - texts.keys())
+        if unknown:  # a typo would silently leave the paragraph linked
+            raise ConversionError(
+                entry.file, entry.line, f"'not_in' to name texts of {resolution.source}", ", ".join(unknown)
+            )
         if f"{entry.page}#{entry.id}" not in index:
             raise ConversionError(
                 entry.file,
