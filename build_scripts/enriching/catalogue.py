@@ -7,7 +7,7 @@ pattern stops the build with a message instead of silently linking nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,14 +97,20 @@ class Entry:
     def page(self) -> str:
         return self.address.page
 
-    def matches(self, key: str, text: str) -> list[re.Match[str]]:
-        """Where the entry is found in the text ``key``, in its own sense only."""
+    def matches(
+        self, key: str, text: str, may_match: Callable[[re.Pattern[str]], bool] = lambda _: True
+    ) -> list[re.Match[str]]:
+        """Where the entry is found in the text ``key``, in its own sense only. ``may_match``
+        may rule a pattern out before its search (see ``literals.py``)."""
         if key in self.not_in:
+            return []
+        patterns = [p for p in self.patterns if may_match(p.regex)]
+        if not patterns:
             return []
         excluded = [(m.start(), m.end()) for phrase in self.not_within for m in phrase.finditer(text)]
         return [
             match
-            for pattern in self.patterns
+            for pattern in patterns
             for match in pattern.finditer(text)
             if not any(start <= match.start() and match.end() <= end for start, end in excluded)
         ]
@@ -122,7 +128,7 @@ class Catalogue:
         return self.terms + self.references
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Records the line of every mapping as ``__line__``, for messages."""
 
 

@@ -16,6 +16,7 @@ from ..identifiers import DocumentSymbol
 from ..model import Resolution
 from ..parsing.vocabulary import Vocabulary
 from .catalogue import Catalogue, Entry
+from .literals import may_match
 
 # A document symbol as printed: A/HRC/RES/53/9, E/2002/68/Add.1, S/RES/1325 (2000).
 _SYMBOL = re.compile(r"\b(?:[AES]|CRC|CEDAW|CERD|CCPR|CAT)/[A-Za-z0-9]+(?:[/.][A-Za-z0-9]+)*(?: \(\d{4}\))?")
@@ -137,12 +138,16 @@ def enrich(resolution: Resolution, catalogue: Catalogue, vocabulary: Vocabulary)
     for key, anchor, name, text in _texts(resolution):
         candidates = symbol_spans(text, own, patterns)
         mentioned: list[Entry] = []
+
+        def possible(pattern: re.Pattern[str], lowered: str = text.lower()) -> bool:
+            return may_match(pattern, lowered)
+
         for entry in catalogue.linkable:
-            found = entry.matches(key, text)
+            found = entry.matches(key, text, possible)
             if found:
                 mentioned.append(entry)
                 candidates.extend(Span(m.start(), m.end(), entry=entry) for m in found)
-        themes = tuple(t for t in catalogue.themes if t.matches(key, text))
+        themes = tuple(t for t in catalogue.themes if t.matches(key, text, possible))
         texts[key] = AnnotatedText(
             key, anchor, name, text, tuple(_choose(candidates)), tuple(mentioned), themes
         )
