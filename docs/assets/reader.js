@@ -1,5 +1,7 @@
 /* The resolution's own markup: what JavaScript adds to pages that work without it.
-   - a paragraph's link control opens a menu: copy its link, copy a citation, its terms;
+   - a paragraph's link control opens a menu: copy its link (its own page's, or its place in
+     the full text's, as the reader chooses), copy a citation, open its page, its terms;
+   - on a paragraph's own page, a copy button beside each form of its citation;
    - definitions of terms and instruments shown where they stand (hover, focus, tap);
    - the paragraph a link arrives at is highlighted and receives focus.
    It knows only the markup the build writes (.para, a.para-link, a.gl-term, .footnote),
