@@ -70,8 +70,8 @@
       .map(function (item) { return { item: item, key: closeness(item, request) }; })
       .sort(compare)
       .map(function (ranked, i, all) { ranked.item.score = all.length - i; return ranked.item; });
-    if (!page || !entries.length) return group;
-    page.score = 0;
+    if (!page) return entries;
+    if (entries.length) page.score = 0;
     return [page].concat(entries);
   }
 
