@@ -188,6 +188,17 @@ def test_each_result_link_is_named_by_its_title_in_chromiums_accessibility_tree(
     )
     assert "Operative paragraph 1 (c)" in names
     assert names == titles and all(names), names
+    op1c = next(link for link in links if link["name"]["value"] == "Operative paragraph 1 (c)")
+    assert "non-punishment principle" in op1c["description"]["value"]  # the words around the match
+
+
+def test_clicking_the_words_of_a_result_opens_it(page, search, site_url: str) -> None:
+    search("non-punishment")
+    page.locator(
+        "#" + page.get_by_role("link", name="Operative paragraph 1 (c)").get_attribute("aria-describedby")
+    ).click()
+    page.wait_for_url(re.compile(r"#op1c$"))
+    assert not page.evaluate(SEARCH_OPEN)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

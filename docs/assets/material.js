@@ -156,12 +156,25 @@
   }
 
   // --- The search: its results' names, and focus after Escape ----------------------------
-  // A result link wraps an <article>, which leaves the link without a name in the accessibility
-  // tree: each is named by its title.
+  // A result link wraps an <article> with the result's title and the words around the match,
+  // which leaves the link without a name in the accessibility tree. The link keeps the title
+  // and is named by it; the words move to just after it (the theme's arrow keys find links by
+  // their parent, so the link stays where it is), as its description, and open it on a click.
+  var teaserCount = 0;
   function nameSearchResults() {
     Array.prototype.forEach.call(document.querySelectorAll("a.md-search-result__link:not([aria-label])"), function (link) {
-      var title = link.querySelector("h1, h2");
-      if (title) link.setAttribute("aria-label", title.textContent.trim());
+      var article = link.querySelector("article");
+      var title = article && article.querySelector("h1, h2");
+      if (!title) return;
+      link.setAttribute("aria-label", title.textContent.trim());
+      var teaser = document.createElement("div");
+      while (title.nextSibling) teaser.appendChild(title.nextSibling);
+      if (!teaser.textContent.trim()) return;
+      teaser.className = "md-search-result__article md-typeset site-search-teaser";
+      teaser.id = "site-search-teaser-" + (teaserCount += 1);
+      teaser.addEventListener("click", function () { link.click(); });
+      link.setAttribute("aria-describedby", teaser.id);
+      link.parentNode.insertBefore(teaser, link.nextSibling);
     });
   }
 
