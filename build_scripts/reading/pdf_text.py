@@ -1,6 +1,6 @@
 """The text layer of a PDF: its lines, each with its position, font size and style.
 
-pdfplumber (on pdfminer.six) gives every character with its font name, size and position.
+PDFium (through pypdfium2) gives every character with its font name, size and position.
 Characters are grouped into lines by their baseline; a row of raised, smaller characters
 (a footnote marker) joins the line it sits on; a wide gap splits a row into separate lines
 (the two columns of a masthead). Reading happens in a child process with a memory and a time
@@ -10,10 +10,10 @@ with a message instead of exhausting the machine.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -27,6 +27,8 @@ TIME_LIMIT = 60.0
 _BASELINE_TOLERANCE = 2.5  # points: characters of one line may sit this far apart vertically
 _COLUMN_GAP = 3.0  # font sizes: a wider gap between characters starts another line
 _SPACE_GAP = 0.18  # font sizes: a wider gap between characters is a space
+_HYPHEN = "-"
+_ITALIC_FLAG = 1 << 6  # of a font descriptor's flags
 
 
 class PdfProblem(Exception):
@@ -87,11 +89,6 @@ class Page:
 # --- Characters to lines -------------------------------------------------------------------
 
 
-def _style(font: str) -> tuple[bool, bool]:
-    name = font.split("+")[-1].lower()
-    return "bold" in name or "black" in name, "italic" in name or "oblique" in name
-
-
 def _rows(chars: list[dict]) -> list[list[dict]]:
     """Characters grouped by baseline, top to bottom."""
     rows: list[list[dict]] = []
@@ -104,8 +101,11 @@ def _rows(chars: list[dict]) -> list[list[dict]]:
 
 
 def _size(chars: Iterable[dict]) -> float:
-    sizes = Counter(round(c["size"], 1) for c in chars if c["text"].strip())
-    return sizes.most_common(1)[0][0] if sizes else 0.0
+    sizes: dict[float, int] = {}
+    for char in chars:
+        if char["text"] != " ":
+            sizes[char["size"]] = sizes.get(char["size"], 0) + 1
+    return max(sizes, key=sizes.__getitem__) if sizes else 0.0
 
 
 def _merge_raised(rows: list[list[dict]]) -> list[list[dict]]:
@@ -144,7 +144,7 @@ def _segments(row: list[dict]) -> list[list[dict]]:
 
 
 def _spans(chars: list[dict], size: float) -> tuple[Span, ...]:
-    spans: list[Span] = []
+    runs: list[tuple[tuple[bool, bool, bool], list[str]]] = []
     previous: dict | None = None
     for char in chars:
         text = char["text"]
@@ -152,13 +152,12 @@ def _spans(chars: list[dict], size: float) -> tuple[Span, ...]:
             if char["x0"] - previous["x1"] > _SPACE_GAP * min(char["size"], previous["size"]):
                 text = " " + text
         previous = char
-        bold, italic = _style(char["fontname"])
-        raised = bool(char.get("raised")) and char["size"] < 0.8 * size
-        if spans and (spans[-1].bold, spans[-1].italic, spans[-1].raised) == (bold, italic, raised):
-            spans[-1] = Span(spans[-1].text + text, bold, italic, raised)
+        style = (char["bold"], char["italic"], bool(char.get("raised")) and char["size"] < 0.8 * size)
+        if runs and runs[-1][0] == style:
+            runs[-1][1].append(text)
         else:
-            spans.append(Span(text, bold, italic, raised))
-    return _tidy(spans)
+            runs.append((style, [text]))
+    return _tidy([Span("".join(texts), *style) for style, texts in runs])
 
 
 def _tidy(spans: list[Span]) -> tuple[Span, ...]:
@@ -205,31 +204,102 @@ def page_lines(chars: list[dict], page: int) -> list[Line]:
 # --- Reading, bounded ----------------------------------------------------------------------
 
 
+def _chars(textpage, height: float) -> list[dict]:  # noqa: ANN001 - a pypdfium2 PdfTextPage
+    """Every character PDFium finds in the text layer (not those it adds), with its font and place.
+
+    The font of a character is that of its text object: asked once per object, not per character.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    raw = textpage.raw
+    box = pdfium_c.FS_RECTF()
+    _text_object = _address_returning(pdfium_c.FPDFText_GetTextObject)
+    fonts: dict[int | None, tuple[str, bool, bool, float, bool]] = {}
+    chars: list[dict] = []
+    pending_high = ""
+    for index in range(pdfium_c.FPDFText_CountChars(raw)):
+        if pdfium_c.FPDFText_IsGenerated(raw, index):
+            continue
+        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+        if 0xD800 <= code < 0xDC00:  # the first half of a character beyond the BMP
+            pending_high = chr(code)
+            continue
+        text = _HYPHEN if code == 2 else chr(code)  # PDFium reports a line-end hyphen as U+0002
+        if pending_high:
+            text = (pending_high + text).encode("utf-16", "surrogatepass").decode("utf-16")
+            pending_high = ""
+        key = _text_object(raw, index)
+        font = fonts.get(key)
+        if font is None:
+            font = fonts[key] = _font(raw, index)
+        pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)  # the glyph's advance, not its ink
+        chars.append(
+            {
+                "text": text,
+                "fontname": font[0],
+                "bold": font[1],
+                "italic": font[2],
+                "size": font[3],
+                "upright": font[4],
+                "x0": box.left,
+                "x1": max(box.right, box.left),
+                "top": height - box.top,
+                "bottom": height - box.bottom,
+            }
+        )
+    return chars
+
+
+def _address_returning(function):  # noqa: ANN001, ANN202 - a ctypes function of the library
+    """The same C function, returning the address it gives as an int: a cheap dictionary key."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
+
+
+def _font(raw, index: int) -> tuple[str, bool, bool, float, bool]:  # noqa: ANN001 - FPDF_TEXTPAGE
+    """Name, bold, italic, size and uprightness of the font of character ``index``."""
+    import pypdfium2.raw as pdfium_c
+
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(raw, index, name, len(name), flags)
+    font = name.value.decode("latin-1")
+    lowered = font.split("+")[-1].lower()
+    bold = "bold" in lowered or "black" in lowered or pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600
+    italic = "italic" in lowered or "oblique" in lowered or bool(flags.value & _ITALIC_FLAG)
+    size = round(pdfium_c.FPDFText_GetFontSize(raw, index), 1)
+    upright = abs(pdfium_c.FPDFText_GetCharAngle(raw, index)) < 0.01
+    return font, bold, italic, size, upright
+
+
 def _read_pages(path: str) -> list[Page]:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.psexceptions import PSException
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     try:
-        with pdfplumber.open(path) as pdf:
-            count = len(pdf.pages)
-            if count > PAGE_LIMIT:
-                raise PdfProblem(0, f"a PDF of at most {PAGE_LIMIT} pages", f"{count} pages")
-            if count == 0:
-                raise PdfProblem(0, "a PDF with at least one page", "no pages")
-            return [
-                Page(n, float(p.width), float(p.height), tuple(page_lines(p.chars, n)), len(p.images))
-                for n, p in enumerate(pdf.pages, start=1)
-            ]
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise PdfProblem(0, "a PDF that opens without a password", "an encrypted PDF") from None
-    except PdfProblem:
-        raise
-    except MemoryError:
-        raise PdfProblem(0, _BOUNDED, "more than the memory limit") from None
-    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as error:
-        detail = f"a damaged or truncated PDF ({type(error).__name__}: {error})"
-        raise PdfProblem(0, "a readable PDF", detail) from None
+        document = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise PdfProblem(0, "a PDF that opens without a password", "an encrypted PDF") from None
+        raise PdfProblem(0, "a readable PDF", f"a damaged or truncated PDF ({error})") from None
+    try:
+        count = len(document)
+        if count > PAGE_LIMIT:
+            raise PdfProblem(0, f"a PDF of at most {PAGE_LIMIT} pages", f"{count} pages")
+        if count == 0:
+            raise PdfProblem(0, "a PDF with at least one page", "no pages")
+        pages = []
+        for number in range(1, count + 1):
+            page = document[number - 1]
+            height = page.get_height()
+            chars = _chars(page.get_textpage(), height)
+            images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+            pages.append(Page(number, page.get_width(), height, tuple(page_lines(chars, number)), images))
+        return pages
+    except pdfium.PdfiumError as error:
+        raise PdfProblem(0, "a readable PDF", f"a damaged PDF ({error})") from None
+    finally:
+        document.close()
 
 
 _BOUNDED = f"a PDF that reads within {MEMORY_LIMIT >> 20} MiB of memory and {TIME_LIMIT:.0f} seconds"
