@@ -53,16 +53,20 @@ class Mark:
     """The line of a heading given in a bold block after a bare numeral."""
 
 
-def bold_text(block: Block) -> str | None:
-    """The text of a block that is bold as a whole (``**…**``), without the asterisks."""
-    match = _BOLD.fullmatch(block.text)
-    return match["inner"].strip() if match else None
+def bold_lines(block: Block) -> list[str] | None:
+    """The lines of a block that is bold as a whole, without the asterisks: each line in its
+    own ``**…**`` ("**I**" then "**Informal system**"), or the block in one (a heading that wraps)."""
+    each = [_BOLD.fullmatch(line) for line in block.lines]
+    if all(each):
+        return [m["inner"].strip() for m in each if m]
+    whole = _BOLD.fullmatch(block.text)
+    return [whole["inner"].strip()] if whole else None
 
 
 def read_mark(block: Block) -> Mark | None:
     """The division heading this block is, if it is one."""
-    bold = bold_text(block)
-    lines = [bold] if bold is not None else list(block.lines)
+    bold = bold_lines(block)
+    lines = bold if bold is not None else list(block.lines)
     first, rest = lines[0], " ".join(lines[1:]) or None
     if rest is not None and rest.endswith(_SENTENCE_END):
         return None  # "A" on a line of its own, then the rest of a sentence: a paragraph
@@ -77,7 +81,7 @@ def read_mark(block: Block) -> Mark | None:
         label = first[: with_heading.start("heading")].rstrip()
         return Mark(with_heading["number"], label, with_heading["heading"], block.line)
     if bold is not None:
-        return Mark(None, None, bold, block.line, kind="heading")
+        return Mark(None, None, " ".join(bold), block.line, kind="heading")
     return None
 
 

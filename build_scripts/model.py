@@ -309,8 +309,8 @@ class Resolution:
 
     def outline(self) -> Iterator[tuple[int, Division | Paragraph]]:
         """(depth, item) of the body's divisions and top-level paragraphs, in reading order."""
-        tops = tuple(sorted((*self.preamble, *self.operative), key=lambda p: p.line))
-        return outline(tops, self.divisions)
+        # Outside the divisions, the preamble comes before the operative part.
+        return outline((*self.preamble, *self.operative), self.divisions)
 
     def all_divisions(self) -> Iterator[Division]:
         """Every division of the body and of the annexes, in reading order."""
