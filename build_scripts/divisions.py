@@ -59,8 +59,10 @@ def bold_lines(block: Block) -> list[str] | None:
     each = [_BOLD.fullmatch(line) for line in block.lines]
     if all(each):
         return [m["inner"].strip() for m in each if m]
-    whole = _BOLD.fullmatch(block.text)
-    return [whole["inner"].strip()] if whole else None
+    if not _BOLD.fullmatch(block.text):
+        return None
+    first, *middle, last = block.lines
+    return [first[2:].strip(), *middle, last[:-2].strip()]
 
 
 def read_mark(block: Block) -> Mark | None:
@@ -77,9 +79,10 @@ def read_mark(block: Block) -> Mark | None:
     if numeral:
         return Mark(numeral["number"], first, rest, block.line)
     with_heading = _NUMERAL_HEADING.fullmatch(first)
-    if with_heading and rest is None and (bold is not None or not first.endswith(_SENTENCE_END)):
+    if with_heading and (bold is not None or not first.endswith(_SENTENCE_END)):
         label = first[: with_heading.start("heading")].rstrip()
-        return Mark(with_heading["number"], label, with_heading["heading"], block.line)
+        heading = " ".join([with_heading["heading"], *lines[1:]])
+        return Mark(with_heading["number"], label, heading, block.line)
     if bold is not None:
         return Mark(None, None, " ".join(bold), block.line, kind="heading")
     return None
