@@ -69,8 +69,11 @@ def read_heading(blocks: list[Block], file: str, vocabulary: Vocabulary) -> tupl
     body_names = {b.name for b in vocabulary.bodies} | {b.masthead_organ for b in vocabulary.bodies}
     for index, block in enumerate(blocks):
         if block.lines[0].startswith("**"):
-            _read_agenda_title(block, file, heading)
-            continue
+            plain = _unbold(block)
+            if plain is None or not _is_masthead_line(plain.lines[0], body_names):
+                _read_agenda_title(block, file, heading)
+                continue
+            block = plain  # a masthead line printed in bold, as a PDF shows it
         if block.lines[0].startswith("[on the report of") or block.lines[0].startswith("[without reference"):
             _read_lead_in(block, file, heading)
             continue
@@ -106,6 +109,20 @@ def read_heading(blocks: list[Block], file: str, vocabulary: Vocabulary) -> tupl
     raise ParseError(
         file, last.last_line, "the enacting formula, such as 'The General Assembly,'", "the end of the file"
     )
+
+
+def _unbold(block: Block) -> Block | None:
+    """The block without the ``**`` around it, if it has them."""
+    first, last = block.lines[0], block.lines[-1]
+    if not (first.startswith("**") and last.endswith("**") and len(block.text) > 4):
+        return None
+    if len(block.lines) == 1:
+        return Block(block.line, (first[2:-2].strip(),))
+    return Block(block.line, (first[2:].strip(), *block.lines[1:-1], last[:-2].strip()))
+
+
+def _is_masthead_line(line: str, body_names: set[str]) -> bool:
+    return line in body_names or _classify(line) is not None
 
 
 def _known_bodies(vocabulary: Vocabulary) -> str:

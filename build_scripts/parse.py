@@ -20,11 +20,12 @@ from pathlib import Path
 
 from . import identifiers as ids
 from .divisions import Assembler, Mark, Place, Scope, TreeBuilder, read_mark, restarting
-from .errors import Diagnostics, ParseError
+from .errors import ConversionError, Diagnostics, ParseError
 from .identifiers import Level
 from .masthead import CLOSING_START, build_metadata, closing_misfit, read_closing, read_heading
 from .model import Annex, Division, Footnote, FootnoteRef, Paragraph, Resolution
-from .normalize import Block, blocks_from_bytes, read_bytes
+from .normalize import Block, blocks_from_bytes
+from .reading.source import read_source
 from .vocabulary import Vocabulary, load_vocabulary
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -279,16 +280,18 @@ class Freezer:
         self, unit: Unit, place: Place, path: tuple[Level, ...], eid_path: tuple[Level, ...]
     ) -> Paragraph:
         raw = unit.text
-        lead = None
         match = _LEAD.match(raw) if len(path) == 1 else None
-        if match and place.role in ("operative", "annex", "annex-unnumbered"):
-            lead = match["lead"].strip()
-            raw = match["lead"] + raw[match.end() :]
+        italic = None
+        if match:
+            # A verb phrase in italics is an operative paragraph's lead; an opening phrase printed
+            # in italics, as a PDF shows it, loses its markup too.
+            italic, raw = match["lead"].strip(), match["lead"] + raw[match.end() :]
+        lead = italic if place.role in ("operative", "annex", "annex-unnumbered") else None
         anchor = ids.anchor_for(place.prefix, path)
         text, refs = self._take_markers(raw, unit.line, anchor)
         if lead is None and place.role in ("preambular", "annex-unnumbered") and len(path) == 1:
             found = self.vocabulary.opening_phrase.match(text)
-            lead = found.group() if found else None
+            lead = found.group() if found else italic
         items = []
         for index, child in enumerate(unit.children):
             level = Level(child.scheme, child.number if child.scheme != "dash" else str(index + 1))
@@ -411,9 +414,19 @@ def _annex(index: int, block: Block, units: list[Unit], freezer: Freezer, file: 
 
 
 def parse_file(path: Path, display_name: str | None = None) -> tuple[Resolution, Diagnostics]:
-    """Read and parse one resolution; raises ParseError with file and line on bad input."""
+    """Read and parse one resolution, text or PDF; raises ParseError with file and line (page
+    and line in a PDF) on bad input."""
     file = display_name or str(path)
-    return parse_bytes(read_bytes(path, file), file)
+    source = read_source(path, file)
+    diagnostics = Diagnostics(file, locate=source.locate)
+    for removed in source.removed:
+        diagnostics.note(removed.location, str(removed))
+    try:
+        resolution = parse_blocks(source.blocks, file, load_vocabulary(), diagnostics)
+    except ConversionError as error:
+        error.location = error.location or source.locate(error.line)
+        raise
+    return resolution, diagnostics
 
 
 def parse_bytes(data: bytes, file: str) -> tuple[Resolution, Diagnostics]:

@@ -18,6 +18,8 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 _MARKER = re.compile(f"(?<![{SUPERSCRIPTS}])[{SUPERSCRIPTS}]{{1,3}}(?![{SUPERSCRIPTS}])")
 _WHITE = re.compile(r"\s+")
+# An italic lead, after the paragraph's number if it has one.
+_ITALIC_LEAD = re.compile(r"^(\d+\.\s+)?\*([^*]+)\*")
 _BOLD = re.compile(r"\*\*[^*](?:.*[^*])?\*\*")
 _BLANK = re.compile(r"[\s\u200b\u2060\ufeff]*")
 _EDGES = re.compile(r"^[\s\u200b\u2060\ufeff]+|[\s\u200b\u2060\ufeff]+$")
@@ -201,7 +203,7 @@ def _unmark(blocks: list[tuple[int, list[str]]], resolution: Resolution) -> None
     """Drop the markup: ``**`` around the agenda item title and around headings (a bold block,
     or each line of one), ``*`` around an operative or annex paragraph's lead."""
     annexed = (p for annex in resolution.annexes for p in annex.paragraphs)
-    leads = {p.line for p in (*resolution.operative, *annexed) if p.lead}
+    leads = {p.line for p in (*resolution.preamble, *resolution.operative, *annexed) if p.lead}
     for index, (line, lines) in enumerate(blocks):
         text = " ".join(lines)
         if all(_BOLD.fullmatch(each) for each in lines):
@@ -209,7 +211,7 @@ def _unmark(blocks: list[tuple[int, list[str]]], resolution: Resolution) -> None
         elif text.startswith("**") and text.endswith("**"):
             blocks[index] = (line, [text[2:-2]])
         elif line in leads:
-            blocks[index] = (line, [re.sub(r"\*([^*]+)\*", r"\1", text, count=1)])
+            blocks[index] = (line, [_ITALIC_LEAD.sub(r"\1\2", text, count=1)])
 
 
 def conservation_problems(data: bytes, resolution: Resolution) -> list[str]:

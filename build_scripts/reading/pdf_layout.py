@@ -1,0 +1,242 @@
+"""A PDF's lines -> the text layout the parser reads, with where each line came from.
+
+The text layout is the one of the text route (see ``normalize``): blocks separated by blank
+lines, ``*…*`` around a paragraph's italic lead, ``**…**`` around a bold block, superscript
+digits for footnote markers, each footnote as its own block. What the page tells is used:
+
+- print furniture is removed and each removal noted: the job number and barcode, the running
+  heads and feet (symbol, short title, page "n/N"), the footnote rule;
+- the lines under the footnote rule are the page's footnotes; a note that goes on at the foot
+  of the next page is joined to it;
+- a block ends at a wider gap between lines or where the style changes (bold lines, another
+  size); a paragraph that goes on at the top of the next page (its first line is not indented)
+  is joined to the paragraph the page break cut;
+- a line ending in a hyphen is joined to the next without a space: the hyphen is part of the
+  word (Secretary-General), unless the next line opens with "and" or "or" (gender- and
+  age-sensitive); nothing else is changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .pdf_text import Line, Page, Span
+
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?")
+_PAGE_NUMBER = re.compile(r"\d{1,4}\s*/\s*\d{1,4}")
+_BARCODE = re.compile(r"\*\d{5,}\*")
+_RULE = re.compile(r"_{5,}")
+_RECYCLE = re.compile(r"Please recycle\W*", re.I)
+_LABEL = re.compile(r"\d+\.\s*|\([a-z]{1,5}\)\s*")
+_SUSPENDED = re.compile(r"(?:and|or)\s")
+_HEAD_BAND = 0.1  # of the page's height: running heads sit above this
+_FOOT_BAND = 0.93  # and running feet below this
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of print furniture taken out, and where it was."""
+
+    location: str
+    kind: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"removed {self.kind}: {self.text!r}"
+
+
+@dataclass
+class TextLayout:
+    """The text the parser reads; ``locations[n]`` says where its line n came from."""
+
+    text: str
+    locations: dict[int, str]
+    removed: list[Removed] = field(default_factory=list)
+
+
+def location(line: Line) -> str:
+    return f"page {line.page}, line {line.number}"
+
+
+@dataclass
+class _Measures:
+    body_size: float
+    margin: float
+
+
+def _measure(pages: list[Page]) -> _Measures:
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[line.size] += len(line.text)
+    body = sizes.most_common(1)[0][0] if sizes else 10.0
+    margins = Counter(round(line.x0) for p in pages for line in p.lines if abs(line.size - body) < 0.5)
+    return _Measures(body, float(margins.most_common(1)[0][0]) if margins else 0.0)
+
+
+def _furniture(line: Line, page: Page, measures: _Measures) -> str | None:
+    text = line.text
+    if line.barcode or _BARCODE.fullmatch(text):
+        return "barcode"
+    if _RECYCLE.fullmatch(text):
+        return "recycling note"
+    smaller = line.size < measures.body_size - 0.5
+    if line.bottom < _HEAD_BAND * page.height and page.number > 1 and smaller:
+        return "running head"
+    if line.top > _FOOT_BAND * page.height:
+        if _JOB_NUMBER.fullmatch(text):
+            return "job number"
+        if _PAGE_NUMBER.fullmatch(text):
+            return "page number"
+        if smaller:
+            return "running foot"
+    return None
+
+
+@dataclass
+class _PageParts:
+    body: list[list[Line]] = field(default_factory=list)
+    notes: list[list[Line]] = field(default_factory=list)
+
+
+def _split_page(page: Page, measures: _Measures, removed: list[Removed]) -> _PageParts:
+    parts = _PageParts()
+    in_notes = False
+    previous: Line | None = None
+    for line in page.lines:
+        kind = _furniture(line, page, measures)
+        if kind is None and _RULE.fullmatch(line.text) and line.top > page.height / 3:
+            kind, in_notes = "footnote rule", True
+        if kind is not None:
+            removed.append(Removed(location(line), kind, line.text))
+            continue
+        if in_notes:
+            if _starts_note(line) or not parts.notes:
+                parts.notes.append([line])
+            else:
+                parts.notes[-1].append(line)
+        elif previous is None or _new_block(previous, line):
+            parts.body.append([line])
+        else:
+            parts.body[-1].append(line)
+        previous = line
+    return parts
+
+
+def _starts_note(line: Line) -> bool:
+    first = line.spans[0]
+    return first.raised and first.text.strip().isdigit()
+
+
+def _new_block(previous: Line, line: Line) -> bool:
+    gap = line.top - previous.bottom
+    return (
+        gap > 0.4 * max(line.size, previous.size)
+        or line.bold != previous.bold
+        or abs(line.size - previous.size) > 1.0
+    )
+
+
+def _continues(block: list[Line], measures: _Measures) -> bool:
+    """Whether the first block of a page goes on with the paragraph the page break cut."""
+    first = block[0]
+    return abs(first.x0 - measures.margin) < 2.0 and not first.bold and not _LABEL.match(first.text)
+
+
+def layout(pages: list[Page]) -> TextLayout:
+    """The text layout of the whole document, footnotes after the body."""
+    measures = _measure(pages)
+    removed: list[Removed] = []
+    body: list[list[Line]] = []
+    notes: list[list[Line]] = []
+    for page in pages:
+        parts = _split_page(page, measures, removed)
+        for index, block in enumerate(parts.body):
+            if index == 0 and body and _continues(block, measures) and not body[-1][-1].bold:
+                body[-1].extend(block)
+            else:
+                body.append(block)
+        for index, note in enumerate(parts.notes):
+            if index == 0 and notes and not _starts_note(note[0]):
+                notes[-1].extend(note)
+            else:
+                notes.append(note)
+    writer = _Writer()
+    for block in body:
+        writer.block(block, lead=True)
+    for note in notes:
+        writer.block(note, lead=False)
+    return TextLayout("\n".join(writer.lines) + "\n", writer.locations, removed)
+
+
+# --- Writing the text layout -----------------------------------------------------------------
+
+
+def _marked_spans(line: Line) -> list[Span]:
+    """Raised digits as superscript digits, without the space a PDF may put before them."""
+    out: list[Span] = []
+    for span in line.spans:
+        if span.raised and re.fullmatch(r"\d{1,3}", span.text.strip()):
+            if out and out[-1].text.endswith(" "):
+                last = out[-1]
+                out[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.raised)
+            span = Span(span.text.strip().translate(SUPERSCRIPTS), span.bold, span.italic, True)
+        out.append(span)
+    return [s for s in out if s.text]
+
+
+def _lead(spans: list[Span]) -> tuple[int, int] | None:
+    """The italic run that opens a paragraph (after its number), if plain words follow it."""
+    start = 0
+    if spans and not spans[0].italic and _LABEL.fullmatch(spans[0].text):
+        start = 1
+    end = start
+    while end < len(spans) and spans[end].italic and not spans[end].raised:
+        end += 1
+    rest = "".join(s.text for s in spans[end:])
+    if end == start or not re.search(r"\w", rest):
+        return None
+    return start, end
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.locations: dict[int, str] = {}
+
+    def block(self, block: list[Line], lead: bool) -> None:
+        texts: list[tuple[str, Line]] = []
+        for index, line in enumerate(block):
+            spans = _marked_spans(line)
+            text = "".join(s.text for s in spans)
+            if index == 0 and lead and (found := _lead(spans)):
+                start, end = found
+                italic = "".join(s.text for s in spans[start:end])
+                core = italic.strip()
+                before = "".join(s.text for s in spans[:start])
+                after = "".join(s.text for s in spans[end:])
+                text = f"{before}{italic[: len(italic) - len(italic.lstrip())]}*{core}*"
+                text += italic[len(italic.rstrip()) :] + after
+            if texts and self._joins(texts[-1][0], text):
+                previous, first = texts[-1]
+                glue = "" if previous.endswith("-") and not _SUSPENDED.match(text) else " "
+                texts[-1] = (previous + glue + text, first)
+            else:
+                texts.append((text, line))
+        if all(line.bold for line in block) and not block[0].italic:
+            first, last = texts[0], texts[-1]
+            texts[0] = ("**" + first[0], first[1])
+            texts[-1] = (texts[-1][0] + "**", last[1]) if len(texts) > 1 else (texts[0][0] + "**", last[1])
+        if self.lines:
+            self.lines.append("")
+        for text, line in texts:
+            self.lines.append(text)
+            self.locations[len(self.lines)] = location(line)
+
+    @staticmethod
+    def _joins(previous: str, text: str) -> bool:
+        """A line that opens in lower case, or follows a hyphen, goes on with the line before."""
+        return text[:1].islower() or bool(re.search(r"\w-$", previous))
