@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .dates import DATE, iso_date, iso_range
 from .errors import ParseError
 from .identifiers import document_symbol
-from .model import AgendaItem, Closing, Metadata, RecordedVote, Session
+from .model import AgendaItem, Closing, Metadata, RecordedVote, Session, VoteCount
 from .normalize import Block
 from .vocabulary import Vocabulary
 
@@ -232,8 +232,10 @@ def build_metadata(heading: Heading, file: str, vocabulary: Vocabulary) -> Metad
 
 # --- The closing -------------------------------------------------------------------------
 
+# "50th plenary meeting", "50th (resumed) plenary meeting", "34th meeting".
+MEETING = r"\d+\w* (?:\(resumed\) )?(?:plenary )?meeting"
 CLOSING_START = re.compile(
-    rf"\d+\w* (?:plenary )?meeting|\[Adopted\b.*|Adopted at the \d+\w* meeting\b.*|{DATE}"
+    rf"{MEETING}|\[Adopted\b.*|Adopted (?:unanimously )?(?:at the \d+\w* meeting|by \d+ votes?)\b.*|{DATE}"
 )
 _STATEMENT = re.compile(r"\[?Adopted\b.*")
 
@@ -274,18 +276,18 @@ def read_closing(blocks: list[Block], file: str) -> Closing:
     joined = " ".join(lines)
     for block in blocks:
         for line in block.lines:
-            if re.fullmatch(r"\d+\w* (?:plenary )?meeting", line):
+            if re.fullmatch(MEETING, line):
                 meeting = line
             elif iso_date(line) and date is None:
                 date = iso_date(line)
     start = joined.find("[Adopted")
     if start < 0:
-        start = joined.find("Adopted at the")
+        start = joined.find("Adopted ")
     if start >= 0:
         statement = joined[start:].strip("[]").strip()
         first_sentence = re.split(r"(?<=\.)\s", statement, maxsplit=1)[0]
         vote = first_sentence.rstrip(".").rstrip("]").rstrip(".")
-        sc = re.match(r"Adopted at the (?P<meeting>\d+\w* meeting)", statement)
+        sc = re.search(r"\bat the (?P<meeting>\d+\w* meeting)", statement)
         if sc:
             meeting = meeting or sc["meeting"]
         found = _RECORDED.search(statement)
@@ -301,4 +303,25 @@ def read_closing(blocks: list[Block], file: str) -> Closing:
         raise ParseError(
             file, blocks[0].line, "the closing: the meeting, its date and how it was adopted", blocks[0].text
         )
-    return Closing(lines=lines, meeting=meeting, date=date, vote=vote, recorded_vote=recorded)
+    count = _vote_count(vote or "")
+    return Closing(lines=lines, meeting=meeting, date=date, vote=vote, recorded_vote=recorded, count=count)
+
+
+# "by a recorded vote of 28 to 13, with 6 abstentions", "by 13 votes to none, with 2 abstentions",
+# "by 11 votes to none with 4 abstentions (…)", "by 15 votes to 0".
+_COUNT = re.compile(
+    r"by (?:a recorded vote of )?(?P<for>\d+)(?: votes?)? to (?P<against>\d+|none)"
+    r"(?:,? with (?P<abstentions>\d+|no) abstentions?)?"
+)
+
+
+def _vote_count(vote: str) -> VoteCount | None:
+    """The numbers of a vote as the closing states them; "unanimously" and "without a vote" have none."""
+    found = _COUNT.search(vote)
+    if found is None:
+        return None
+
+    def number(text: str | None) -> int:
+        return 0 if text in (None, "none", "no") else int(text or 0)
+
+    return VoteCount(number(found["for"]), number(found["against"]), number(found["abstentions"]))

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import identifiers as ids
+from .divisions import Assembler, Mark, Place, Scope, TreeBuilder, read_mark, restarting
 from .errors import ConversionError, Diagnostics, ParseError
 from .identifiers import Level
 from .masthead import CLOSING_START, build_metadata, closing_misfit, read_closing, read_heading
-from .model import Annex, Footnote, FootnoteRef, Paragraph, Resolution
+from .model import Annex, Division, Footnote, FootnoteRef, Paragraph, Resolution
 from .normalize import Block, blocks_from_bytes
 from .reading.source import read_source
 from .vocabulary import Vocabulary, load_vocabulary
@@ -45,13 +46,15 @@ _SCHEMES = ("number", "letter", "roman", "dash")
 class Unit:
     """A paragraph of the source before it is placed in the tree (page breaks mended)."""
 
-    kind: str  # number, item, dash, plain, footnote
+    kind: str  # number, item, dash, plain, footnote, division
     line: int
     text: str
     label: str | None = None
     number: str | None = None
     children: list[Unit] = field(default_factory=list)
     scheme: str = ""
+    mark: Mark | None = None
+    """The heading of a part, section, chapter or article (kind ``division``)."""
 
     @property
     def terminated(self) -> bool:
@@ -96,6 +99,7 @@ class BodyReader:
     in_closing: bool = False
     bracket_open: bool = False  # a closing "[Adopted …" statement not yet closed by "]"
     numbered_seen: bool = False
+    headless: Mark | None = None  # a numeral on its own, whose heading may follow in bold
 
     @property
     def current(self) -> list[Unit]:
@@ -121,12 +125,37 @@ class BodyReader:
         elif not self.body.annexes and self.body.paragraphs and CLOSING_START.fullmatch(block.lines[0]):
             self.in_closing = True
             self._read_closing(block, unit)
-        elif unit.kind == "plain" and self._mend(unit):
+        elif unit.kind == "plain" and (self._read_division(block, unit) or self._mend(unit)):
             return
         else:
             self.current.append(unit)
             self.last_text = unit
             self.numbered_seen = self.numbered_seen or unit.kind == "number"
+        self.headless = None
+
+    def _read_division(self, block: Block, unit: Unit) -> bool:
+        """A part's, section's or article's heading, or the bold heading of a bare numeral."""
+        headless, self.headless = self.headless, None
+        mark = read_mark(block)
+        if headless is not None and mark is not None and mark.kind == "heading":
+            headless.heading = mark.heading
+            headless.heading_line = block.line
+            self.headless = None
+            return True
+        if headless is not None and mark is None and not unit.terminated and not unit.text[:1].islower():
+            raise ParseError(
+                self.file,
+                block.line,
+                f"the heading of {headless.label} in bold ('**{unit.text[:30]}…**') or a paragraph"
+                " that ends with punctuation",
+                unit.text,
+            )
+        if mark is None:
+            return False
+        self.current.append(Unit("division", block.line, block.text, label=mark.label, mark=mark))
+        self.last_text, self.pending_note = None, None
+        self.headless = mark if mark.heading is None and mark.number is not None else None
+        return True
 
     def _start_annex(self, block: Block) -> None:
         self.body.annexes.append((block, []))
@@ -189,7 +218,7 @@ def nest_items(units: list[Unit], file: str) -> list[Unit]:
     for unit in units:
         if unit.kind not in ("item", "dash"):
             tops.append(unit)
-            stack = [unit]
+            stack = [unit] if unit.kind != "division" else []
             continue
         if not stack:
             raise ParseError(file, unit.line, "a paragraph before its first sub-paragraph", unit.label)
@@ -242,37 +271,36 @@ class Freezer:
     notes: dict[int, Footnote]
     refs: dict[int, str] = field(default_factory=dict)
 
-    def top(self, unit: Unit, prefix: str, root: str, part: str, number: str, lead_kind: str) -> Paragraph:
-        return self.paragraph(unit, prefix, root, part, (Level("number", number),), lead_kind)
+    def freeze(self, unit: Unit, place: Place) -> Paragraph:
+        """A top-level paragraph and its sub-paragraphs, ids and names from its place."""
+        number = Level("number", place.number)
+        return self.paragraph(unit, place, (number,), (Level("number", place.eid_number),))
 
     def paragraph(
-        self, unit: Unit, prefix: str, root: str, part: str, path: tuple[Level, ...], lead_kind: str
+        self, unit: Unit, place: Place, path: tuple[Level, ...], eid_path: tuple[Level, ...]
     ) -> Paragraph:
         raw = unit.text
-        lead = None
-        if lead_kind == "verb":
-            match = _LEAD.match(raw)
-            if match:
-                lead = match["lead"].strip()
-                raw = match["lead"] + raw[match.end() :]
+        match = _LEAD.match(raw) if len(path) == 1 else None
         italic = None
-        if lead_kind == "opening" and (match := _LEAD.match(raw)):
-            # An opening phrase printed in italics, as a PDF shows it: the markup goes.
+        if match:
+            # A verb phrase in italics is an operative paragraph's lead; an opening phrase printed
+            # in italics, as a PDF shows it, loses its markup too.
             italic, raw = match["lead"].strip(), match["lead"] + raw[match.end() :]
-        text, refs = self._take_markers(raw, unit.line, ids.anchor_for(prefix, path))
-        if lead_kind == "opening":
+        lead = italic if place.role in ("operative", "annex", "annex-unnumbered") else None
+        anchor = ids.anchor_for(place.prefix, path)
+        text, refs = self._take_markers(raw, unit.line, anchor)
+        if lead is None and place.role in ("preambular", "annex-unnumbered") and len(path) == 1:
             found = self.vocabulary.opening_phrase.match(text)
             lead = found.group() if found else italic
         items = []
         for index, child in enumerate(unit.children):
-            number = child.number if child.scheme != "dash" else str(index + 1)
-            items.append(
-                self.paragraph(child, prefix, root, part, (*path, Level(child.scheme, number)), "none")
-            )
+            level = Level(child.scheme, child.number if child.scheme != "dash" else str(index + 1))
+            items.append(self.paragraph(child, place, (*path, level), (*eid_path, level)))
+        named = place.named_with_number or unit.label is not None
         return Paragraph(
-            id=ids.anchor_for(prefix, path),
-            eid=ids.eid_for(root, path),
-            name=ids.name_for(part, path, numbered=unit.label is not None or part.startswith("preambular")),
+            id=anchor,
+            eid=ids.eid_for(place.eid_root, eid_path),
+            name=ids.name_for(place.part, path, numbered=named),
             text=text,
             line=unit.line,
             number=unit.number if unit.kind != "dash" else None,
@@ -322,35 +350,20 @@ def _footnotes(units: list[Unit], file: str) -> dict[int, Footnote]:
     return notes
 
 
-def _check_numbers(units: list[Unit], file: str, what: str) -> None:
-    numbered = [u for u in units if u.kind == "number"]
-    for expected, unit in enumerate(numbered, start=1):
-        if unit.number != str(expected):
-            raise ParseError(file, unit.line, f"{what} {expected}", f"{unit.label} {unit.text}")
-
-
-def _split_preamble(tops: list[Unit], file: str) -> tuple[list[Unit], list[Unit]]:
-    first_numbered = next((i for i, u in enumerate(tops) if u.kind == "number"), None)
-    if first_numbered is not None:
-        stray = next((u for u in tops[first_numbered:] if u.kind != "number"), None)
-        if stray:
-            raise ParseError(file, stray.line, "a numbered operative paragraph or the closing", stray.text)
-        return tops[:first_numbered], tops[first_numbered:]
-    # A single unnumbered operative paragraph ("*Takes note* of …") ends the text.
-    if tops and _LEAD.match(tops[-1].text) and not tops[-1].text.rstrip().endswith(","):
-        return tops[:-1], tops[-1:]
-    return tops, []
-
-
-def _split_body(body: Body, blocks: list[Block], file: str) -> tuple[list[Unit], list[Unit]]:
-    """The preambular and the operative paragraphs, with their sub-paragraphs placed."""
-    preamble_units, operative_units = _split_preamble(nest_items(body.paragraphs, file), file)
-    _check_numbers(operative_units, file, "operative paragraph")
-    if not operative_units:
+def _body(
+    body: Body, blocks: list[Block], freezer: Freezer, file: str
+) -> tuple[Assembler, tuple[Division, ...]]:
+    """The preambular and operative paragraphs, in their parts and sections if there are any."""
+    root = TreeBuilder(file, operative=True).build(nest_items(body.paragraphs, file))
+    assembler = Assembler(
+        file, freezer.freeze, annex=False, restart=restarting(root, file, "operative paragraph")
+    )
+    divisions = assembler.assemble(root, Scope("", "", None))
+    if not assembler.operative:
         where = body.closing[0].line if body.closing else blocks[-1].last_line
         found = body.closing[0].text if body.closing else "the end of the file"
         raise ParseError(file, where, "at least one operative paragraph ('1. *Verb* …')", found)
-    return preamble_units, operative_units
+    return assembler, divisions
 
 
 def parse_blocks(
@@ -359,15 +372,8 @@ def parse_blocks(
     heading, start = read_heading(blocks, file, vocabulary)
     metadata = build_metadata(heading, file, vocabulary)
     body = BodyReader(file, vocabulary.opening_phrase).read(blocks[start:])
-    preamble_units, operative_units = _split_body(body, blocks, file)
     freezer = Freezer(file, vocabulary, diagnostics, _footnotes(body.footnotes, file))
-    preamble = tuple(
-        freezer.top(u, "pp", "preamble__p", "preambular paragraph", str(i), "opening")
-        for i, u in enumerate(preamble_units, start=1)
-    )
-    operative = tuple(
-        freezer.top(u, "op", "para", "operative paragraph", u.number or "1", "verb") for u in operative_units
-    )
+    main, divisions = _body(body, blocks, freezer, file)
     annexes = tuple(_annex(i, block, units, freezer, file) for i, (block, units) in enumerate(body.annexes))
     return Resolution(
         source=file,
@@ -375,31 +381,36 @@ def parse_blocks(
         metadata=metadata,
         enacting_formula=heading.enacting_formula,
         enacting_line=heading.enacting_line,
-        preamble=preamble,
-        operative=operative,
+        preamble=tuple(main.preamble),
+        operative=tuple(main.operative),
         footnotes=freezer.footnotes(),
         closing=read_closing(body.closing, file),
         annexes=annexes,
         work_uri=ids.work_uri(metadata.body_code, metadata.adopted, metadata.number),
+        divisions=divisions,
     )
 
 
 def _annex(index: int, block: Block, units: list[Unit], freezer: Freezer, file: str) -> Annex:
     tops = nest_items(units, file)
-    first = next((i for i, u in enumerate(tops) if u.kind == "number"), len(tops))
-    titles, numbered = tops[:first], tops[first:]
-    stray = next((u for u in numbered if u.kind != "number"), None)
-    if stray:
-        raise ParseError(file, stray.line, "a numbered annex paragraph", stray.text)
-    _check_numbers(numbered, file, "annex paragraph")
-    prefix = ids.annex_prefix(index) + "-"
+    # The title: the plain lines after "Annex" up to the first paragraph, division or sentence.
+    first = next((i for i, u in enumerate(tops) if u.kind != "plain" or u.terminated), len(tops))
+    titles, content = tops[:first], tops[first:]
+    root = TreeBuilder(file, operative=False).build(content)
+    assembler = Assembler(file, freezer.freeze, annex=True, restart=restarting(root, file, "annex paragraph"))
     heading = block.lines[0]
-    part = f"{heading[0].lower()}{heading[1:]}, paragraph"
-    root = f"att_{index + 1}__para"
-    # An annex paragraph may open with a verb phrase in italics, as operative paragraphs do.
-    paragraphs = tuple(freezer.top(u, prefix, root, part, u.number or "", "verb") for u in numbered)
+    scope = Scope(ids.annex_prefix(index) + "-", f"{heading[0].lower()}{heading[1:]}, ", f"att_{index + 1}")
+    divisions = assembler.assemble(root, scope)
     title_lines = tuple(u.text for u in titles)
-    return Annex(ids.annex_prefix(index), f"att_{index + 1}", heading, title_lines, paragraphs, block.line)
+    return Annex(
+        ids.annex_prefix(index),
+        f"att_{index + 1}",
+        heading,
+        title_lines,
+        tuple(assembler.operative),
+        block.line,
+        divisions,
+    )
 
 
 def parse_file(path: Path, display_name: str | None = None) -> tuple[Resolution, Diagnostics]:
