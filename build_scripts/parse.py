@@ -421,6 +421,10 @@ def parse_file(path: Path, display_name: str | None = None) -> tuple[Resolution,
     diagnostics = Diagnostics(file, locate=source.locate)
     for removed in source.removed:
         diagnostics.note(removed.location, str(removed))
+    for remark in source.remarks:
+        diagnostics.warn_at(remark.location, remark.message) if remark.warning else diagnostics.note(
+            remark.location, remark.message
+        )
     try:
         resolution = parse_blocks(source.blocks, file, load_vocabulary(), diagnostics)
     except ConversionError as error:

@@ -18,6 +18,7 @@ digits for footnote markers, each footnote as its own block. What the page tells
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ _RULE = re.compile(r"_{5,}")
 _RECYCLE = re.compile(r"Please recycle\W*", re.I)
 _LABEL = re.compile(r"\d+\.\s*|\([a-z]{1,5}\)\s*")
 _SUSPENDED = re.compile(r"(?:and|or)\s")
+_TABLE = "a table, kept as running text in the paragraph that introduces it: its rows and columns are lost"
 _HEAD_BAND = 0.1  # of the page's height: running heads sit above this
 _FOOT_BAND = 0.93  # and running feet below this
 
@@ -48,6 +50,16 @@ class Removed:
         return f"removed {self.kind}: {self.text!r}"
 
 
+@dataclass(frozen=True)
+class Remark:
+    """Something the reading did that the build log should show; a warning if a reader of the
+    site should check it."""
+
+    location: str
+    message: str
+    warning: bool = False
+
+
 @dataclass
 class TextLayout:
     """The text the parser reads; ``locations[n]`` says where its line n came from."""
@@ -55,6 +67,7 @@ class TextLayout:
     text: str
     locations: dict[int, str]
     removed: list[Removed] = field(default_factory=list)
+    remarks: list[Remark] = field(default_factory=list)
 
 
 def location(line: Line) -> str:
@@ -164,12 +177,55 @@ def layout(pages: list[Page]) -> TextLayout:
                 notes[-1].extend(note)
             else:
                 notes.append(note)
+    remarks: list[Remark] = []
+    body = _join_quoted(body, measures, remarks)
     writer = _Writer()
     for block in body:
         writer.block(block, lead=True)
     for note in notes:
         writer.block(note, lead=False)
-    return TextLayout("\n".join(writer.lines) + "\n", writer.locations, removed)
+    return TextLayout("\n".join(writer.lines) + "\n", writer.locations, removed, remarks)
+
+
+def _text(block: list[Line]) -> str:
+    return " ".join(line.text for line in block)
+
+
+def _indented(block: list[Line], measures: _Measures) -> bool:
+    """Set in from the margin on every line, as quoted matter is (a paragraph's first line
+    alone is indented)."""
+    return len(block) > 1 and all(line.x0 > measures.margin + 5.0 for line in block)
+
+
+def _is_table(block: list[Line]) -> bool:
+    """Two lines side by side: cells of a table."""
+    return any(abs(a.top - b.top) < 1.0 for a, b in itertools.pairwise(block))
+
+
+def _join_quoted(body: list[list[Line]], measures: _Measures, remarks: list[Remark]) -> list[list[Line]]:
+    """What a paragraph ending in a colon introduces (quoted matter, an amendment, a table) stays
+    in that paragraph: unnumbered blocks, and blocks set in on every line, up to the next
+    numbered or bold block. The model has no tables: their cells are kept as running text."""
+    out: list[list[Line]] = []
+    quoting = table_noted = False
+    for block in body:
+        labelled = bool(_LABEL.match(block[0].text))
+        # Not a heading (bold), nor the closing (italic), unless its lines stand side by side.
+        styled = all(line.bold for line in block) or all(line.italic for line in block)
+        plain = not styled or _is_table(block)
+        opens = bool(out) and (quoting or _text(out[-1]).rstrip().endswith(":"))
+        if opens and plain and (not labelled or _indented(block, measures)):
+            out[-1] = out[-1] + block
+            where = location(block[0])
+            remarks.append(Remark(where, f"kept in the paragraph that introduces it: {_text(block)[:50]!r}"))
+            if _is_table(block) and not table_noted:
+                remarks.append(Remark(where, _TABLE, warning=True))
+                table_noted = True
+            quoting = True
+            continue
+        quoting = table_noted = False
+        out.append(block)
+    return out
 
 
 # --- Writing the text layout -----------------------------------------------------------------

@@ -10,6 +10,7 @@ with a message instead of exhausting the machine.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -148,9 +149,13 @@ def _spans(chars: list[dict], size: float) -> tuple[Span, ...]:
     previous: dict | None = None
     for char in chars:
         text = char["text"]
-        if previous is not None and text != " " and previous["text"] != " ":
-            if char["x0"] - previous["x1"] > _SPACE_GAP * min(char["size"], previous["size"]):
-                text = " " + text
+        if (
+            previous is not None
+            and text != " "
+            and previous["text"] != " "
+            and char["x0"] - previous["x1"] > _SPACE_GAP * min(char["size"], previous["size"])
+        ):
+            text = " " + text
         previous = char
         style = (char["bold"], char["italic"], bool(char.get("raised")) and char["size"] < 0.8 * size)
         if runs and runs[-1][0] == style:
@@ -204,7 +209,7 @@ def page_lines(chars: list[dict], page: int) -> list[Line]:
 # --- Reading, bounded ----------------------------------------------------------------------
 
 
-def _chars(textpage, height: float) -> list[dict]:  # noqa: ANN001 - a pypdfium2 PdfTextPage
+def _chars(textpage, height: float) -> list[dict]:
     """Every character PDFium finds in the text layer (not those it adds), with its font and place.
 
     The font of a character is that of its text object: asked once per object, not per character.
@@ -250,13 +255,13 @@ def _chars(textpage, height: float) -> list[dict]:  # noqa: ANN001 - a pypdfium2
     return chars
 
 
-def _address_returning(function):  # noqa: ANN001, ANN202 - a ctypes function of the library
+def _address_returning(function):
     """The same C function, returning the address it gives as an int: a cheap dictionary key."""
     address = ctypes.cast(function, ctypes.c_void_p).value
     return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
 
 
-def _font(raw, index: int) -> tuple[str, bool, bool, float, bool]:  # noqa: ANN001 - FPDF_TEXTPAGE
+def _font(raw, index: int) -> tuple[str, bool, bool, float, bool]:
     """Name, bold, italic, size and uprightness of the font of character ``index``."""
     import pypdfium2.raw as pdfium_c
 
@@ -316,18 +321,16 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _child(path: str, conn) -> None:  # noqa: ANN001 - a multiprocessing Connection
+def _child(path: str, conn) -> None:
     try:
-        try:
+        with contextlib.suppress(OSError):
             _limit_memory()
-        except OSError:
-            pass
         conn.send(("pages", _read_pages(path)))
     except PdfProblem as problem:
         conn.send(("problem", (problem.page, problem.expected, problem.found)))
     except MemoryError:
         conn.send(("problem", (0, _BOUNDED, "more than the memory limit")))
-    except Exception as error:  # noqa: BLE001 - anything a damaged file provokes in the library
+    except Exception as error:
         conn.send(("problem", (0, "a readable PDF", f"a damaged PDF ({type(error).__name__}: {error})")))
     finally:
         conn.close()

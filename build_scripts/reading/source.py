@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import ParseError
 from ..normalize import Block, blocks_from_bytes, read_bytes, split_blocks, split_lines
-from .pdf_layout import Removed, TextLayout, layout
+from .pdf_layout import Remark, Removed, TextLayout, layout
 from .pdf_text import PdfProblem, read_pages
 
 _PDF_MAGIC = b"%PDF-"
@@ -25,6 +25,7 @@ class Source:
     blocks: list[Block]
     locations: dict[int, str] = field(default_factory=dict)
     removed: list[Removed] = field(default_factory=list)
+    remarks: list[Remark] = field(default_factory=list)
 
     def locate(self, line: int) -> str | None:
         """Where line ``line`` of the text layout came from (None for a text file)."""
@@ -45,7 +46,7 @@ def read_source(path: Path, file: str) -> Source:
     blocks = split_blocks(split_lines(text.text, file))
     if not blocks:
         raise ParseError(file, 1, "the text of a resolution", "no text", location="page 1")
-    return Source(blocks, text.locations, text.removed)
+    return Source(blocks, text.locations, text.removed, text.remarks)
 
 
 def pdf_text_layout(path: Path, data: bytes, file: str) -> TextLayout:
