@@ -18,7 +18,6 @@ digits for footnote markers, each footnote as its own block. What the page tells
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -198,8 +197,8 @@ def _indented(block: list[Line], measures: _Measures) -> bool:
 
 
 def _is_table(block: list[Line]) -> bool:
-    """Two lines side by side: cells of a table."""
-    return any(abs(a.top - b.top) < 1.0 for a, b in itertools.pairwise(block))
+    """Columns side by side: a table's rows."""
+    return any(line.columns for line in block)
 
 
 def _join_quoted(body: list[list[Line]], measures: _Measures, remarks: list[Remark]) -> list[list[Line]]:

@@ -16,7 +16,7 @@ import multiprocessing
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 PAGE_LIMIT = 300
 """The most pages read: the longest resolutions, with annexes, run to about a hundred."""
@@ -29,6 +29,7 @@ _BASELINE_TOLERANCE = 2.5  # points: characters of one line may sit this far apa
 _COLUMN_GAP = 3.0  # font sizes: a wider gap between characters starts another line
 _SPACE_GAP = 0.18  # font sizes: a wider gap between characters is a space
 _HYPHEN = "-"
+COLUMN_GAP = "    "
 _ITALIC_FLAG = 1 << 6  # of a font descriptor's flags
 
 
@@ -64,6 +65,8 @@ class Line:
     """The font size of most of its characters."""
     spans: tuple[Span, ...]
     barcode: bool = False
+    columns: bool = False
+    """Made of columns set side by side (a table's row)."""
 
     @property
     def text(self) -> str:
@@ -181,29 +184,55 @@ def _tidy(spans: list[Span]) -> tuple[Span, ...]:
 
 
 def page_lines(chars: list[dict], page: int) -> list[Line]:
-    """A page's characters as lines, in reading order (top to bottom, left to right)."""
+    """A page's characters as lines, in reading order (top to bottom, left to right).
+
+    Columns of one row in the same weight stay one line, four spaces between them ("United
+    Nations    A/RES/78/248", a table's row); a bold column and a plain one are two lines (the
+    masthead's "General Assembly" beside "Distr.: General").
+    """
     chars = [c for c in chars if c.get("upright", True) and c["text"] and c["text"] not in "\r\n"]
     lines: list[Line] = []
     for row in _merge_raised(_rows(chars)):
-        for segment in _segments(row):
-            size = _size(c for c in segment if not c.get("raised"))
-            spans = _spans(segment, size)
-            if not spans:
-                continue
-            lines.append(
-                Line(
-                    page=page,
-                    number=len(lines) + 1,
-                    x0=min(c["x0"] for c in segment),
-                    x1=max(c["x1"] for c in segment),
-                    top=min(c["top"] for c in segment if not c.get("raised")) if size else segment[0]["top"],
-                    bottom=max(c["bottom"] for c in segment),
-                    size=size,
-                    spans=spans,
-                    barcode=all("barcode" in c["fontname"].lower() for c in segment if c["text"].strip()),
-                )
-            )
+        pieces = [piece for piece in (_line(segment, page) for segment in _segments(row)) if piece]
+        for index, piece in enumerate(pieces):
+            previous = lines[-1] if index and lines else None
+            if previous is not None and not previous.bold and not piece.bold and not piece.barcode:
+                lines[-1] = _beside(previous, piece)
+            else:
+                lines.append(replace(piece, number=len(lines) + 1))
     return lines
+
+
+def _line(segment: list[dict], page: int) -> Line | None:
+    size = _size(c for c in segment if not c.get("raised"))
+    spans = _spans(segment, size)
+    if not spans:
+        return None
+    return Line(
+        page=page,
+        number=0,
+        x0=min(c["x0"] for c in segment),
+        x1=max(c["x1"] for c in segment),
+        top=min(c["top"] for c in segment if not c.get("raised")) if size else segment[0]["top"],
+        bottom=max(c["bottom"] for c in segment),
+        size=size,
+        spans=spans,
+        barcode=all("barcode" in c["fontname"].lower() for c in segment if c["text"].strip()),
+    )
+
+
+def _beside(left: Line, right: Line) -> Line:
+    """Two columns of a row as one line."""
+    gap = Span(COLUMN_GAP, False, False, False)
+    return replace(
+        left,
+        x1=right.x1,
+        top=min(left.top, right.top),
+        bottom=max(left.bottom, right.bottom),
+        size=max(left.size, right.size),
+        spans=(*left.spans, gap, *right.spans),
+        columns=True,
+    )
 
 
 # --- Reading, bounded ----------------------------------------------------------------------
