@@ -20,8 +20,9 @@ from dataclasses import dataclass, replace
 
 PAGE_LIMIT = 300
 """The most pages read: the longest resolutions, with annexes, run to about a hundred."""
-MEMORY_LIMIT = 1 << 30
-"""The most memory the reading may take beyond what the build already holds (1 GiB)."""
+MEMORY_LIMIT = 512 << 20
+"""The most memory the reading may take beyond what the build already holds (512 MiB; a
+resolution of a hundred pages takes a tenth of it)."""
 TIME_LIMIT = 60.0
 """Seconds the reading of one PDF may take."""
 
@@ -336,6 +337,7 @@ def _read_pages(path: str) -> list[Page]:
         document.close()
 
 
+_TOO_BIG = "more than that: a stream that expands enormously?"
 _BOUNDED = f"a PDF that reads within {MEMORY_LIMIT >> 20} MiB of memory and {TIME_LIMIT:.0f} seconds"
 
 
@@ -358,7 +360,7 @@ def _child(path: str, conn) -> None:
     except PdfProblem as problem:
         conn.send(("problem", (problem.page, problem.expected, problem.found)))
     except MemoryError:
-        conn.send(("problem", (0, _BOUNDED, "more than the memory limit")))
+        conn.send(("problem", (0, _BOUNDED, _TOO_BIG)))
     except Exception as error:
         conn.send(("problem", (0, "a readable PDF", f"a damaged PDF ({type(error).__name__}: {error})")))
     finally:
@@ -378,7 +380,7 @@ def read_pages(path: str) -> list[Page]:
             raise PdfProblem(0, _BOUNDED, f"a reading that took longer than {TIME_LIMIT:.0f} seconds")
         kind, value = receiver.recv()
     except EOFError:
-        raise PdfProblem(0, _BOUNDED, "a reading that ran out of memory") from None
+        raise PdfProblem(0, _BOUNDED, _TOO_BIG) from None
     finally:
         receiver.close()
         if process.is_alive():
