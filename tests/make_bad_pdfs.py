@@ -93,7 +93,10 @@ def too_many_pages(count: int = 301) -> bytes:
         FONT,
         stream(text_page(["Page"])),
     ]
-    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
+        b" /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+    )
     return pdf(objects + [page] * count)
 
 
