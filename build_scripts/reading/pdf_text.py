@@ -248,12 +248,18 @@ def _chars(textpage, height: float) -> list[dict]:
 
     raw = textpage.raw
     box = pdfium_c.FS_RECTF()
+    x, y = ctypes.c_double(), ctypes.c_double()
     _text_object = _address_returning(pdfium_c.FPDFText_GetTextObject)
     fonts: dict[int | None, tuple[str, bool, bool, float, bool]] = {}
     chars: list[dict] = []
     pending_high = ""
     for index in range(pdfium_c.FPDFText_CountChars(raw)):
         if pdfium_c.FPDFText_IsGenerated(raw, index):
+            # A space PDFium adds stands where the glyph before it ends its advance: a truer end
+            # than its box, which an overhanging glyph ("f") stretches over the gap.
+            if chars and pdfium_c.FPDFText_GetUnicode(raw, index) == 0x20:
+                pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)
+                chars[-1]["x1"] = min(chars[-1]["x1"], max(box.left, chars[-1]["x0"]))
             continue
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
         if 0xD800 <= code < 0xDC00:  # the first half of a character beyond the BMP
@@ -267,7 +273,10 @@ def _chars(textpage, height: float) -> list[dict]:
         font = fonts.get(key)
         if font is None:
             font = fonts[key] = _font(raw, index)
-        pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)  # the glyph's advance, not its ink
+        # Where the glyph starts (its origin) and where its box ends: an italic glyph's box may
+        # start well before its origin ("f"), which would hide the space before it.
+        pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)
+        pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
         chars.append(
             {
                 "text": text,
@@ -276,8 +285,8 @@ def _chars(textpage, height: float) -> list[dict]:
                 "italic": font[2],
                 "size": font[3],
                 "upright": font[4],
-                "x0": box.left,
-                "x1": max(box.right, box.left),
+                "x0": x.value,
+                "x1": max(box.right, x.value),
                 "top": height - box.top,
                 "bottom": height - box.bottom,
             }
