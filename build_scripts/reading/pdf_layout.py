@@ -251,8 +251,10 @@ def _lead(spans: list[Span]) -> tuple[int, int] | None:
     end = start
     while end < len(spans) and spans[end].italic and not spans[end].raised:
         end += 1
-    rest = "".join(s.text for s in spans[end:])
-    if end == start or not re.search(r"\w", rest):
+    rest = "".join(s.text for s in spans[end:]).strip()
+    # Plain words must follow, or a colon ("15. *Calls for*:"), not just a comma: the
+    # enacting formula ("*The General Assembly*,") has no lead.
+    if end == start or not (re.search(r"\w", rest) or rest.startswith(":")):
         return None
     return start, end
 
