@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from . import identifiers as ids
 from .errors import ParseError
 from .model import Division, Paragraph
-from .normalize import Block
+from .reading.normalize import Block
 
 if TYPE_CHECKING:
     from .parse import Unit

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import snowballstemmer
 
-from .enrich import Enriched
-from .identifiers import title_case_name
+from ...enriching.enrich import Enriched
+from ...identifiers import title_case_name
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _TAG = re.compile(r"<[^>]+>")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .escape import markdown_text
-from .model import Paragraph, Resolution
+from ..model import Paragraph, Resolution
+from ..pages.escape import markdown_text
 
 INDENT = "    "
 """The indentation of each level of sub-paragraphs in the plain text."""
