@@ -5,8 +5,9 @@ The layout of a division's heading, on a block of its own:
   stop ("III. Conclusion and call to action"), or with the heading on the block's next line;
   "Chapter I", "Article 5" or "Part A", the heading on the next line if there is one;
   any of these in bold ("**II. Informal system**"); a heading with no number is a bold block
-  ("**Partnerships and support mechanisms**"). A bold block right after a bare numeral is its
-  heading.
+  ("**Partnerships and support mechanisms**") or, as subheadings are printed, a block wholly in
+  italics without a full stop ("*Partnerships and support mechanisms*"). A bold block right after
+  a bare numeral is its heading.
 A roman numeral is a section and a capital letter a part, except that a letter that carries on
 the parts already seen ("C" after "B", "I" after "H") is a part. Whichever of parts and sections
 comes first holds the other; chapters hold articles; an unnumbered heading sits under all.
@@ -32,6 +33,8 @@ _NUMERAL = re.compile(rf"(?P<number>{_ROMAN}|[A-Z])(?P<dot>\.?)")
 _NUMERAL_HEADING = re.compile(rf"(?P<number>{_ROMAN}|[A-Z])\.\s+(?P<heading>\S.*)")
 _WORDED = re.compile(r"(?P<word>Part|Chapter|Article)\s+(?P<number>[IVXLC]+|[A-Z]|\d+)\.?")
 _BOLD = re.compile(r"\*\*(?P<inner>[^*](?:.*[^*])?)\*\*", re.S)
+# A heading in italics ("*Partnerships and support mechanisms*"), on a block of its own.
+_ITALIC_BLOCK = re.compile(r"\*(?P<inner>[^*]+)\*", re.S)
 _SENTENCE_END = tuple(".,;:")
 KINDS = {"Part": "part", "Chapter": "chapter", "Article": "article"}
 NAMES = {"part": "part", "section": "section", "chapter": "chapter", "article": "article"}
@@ -85,6 +88,9 @@ def read_mark(block: Block) -> Mark | None:
         return Mark(with_heading["number"], label, heading, block.line)
     if bold is not None:
         return Mark(None, None, " ".join(bold), block.line, kind="heading")
+    italic = _ITALIC_BLOCK.fullmatch(block.text)
+    if italic and not italic["inner"].endswith(_SENTENCE_END):
+        return Mark(None, None, italic["inner"].strip(), block.line, kind="heading")
     return None
 
 

@@ -126,10 +126,13 @@ DIVISION_EID = {"part": "part", "section": "sec", "chapter": "chp", "article": "
 def division_anchor(prefix: str, parent: str | None, kind: str, number: str | None, heading: str) -> str:
     """``section-ii``, ``part-a-section-i``, ``annex-article-5``, ``heading-partnerships``.
 
+    Articles are numbered through a treaty and headings are named by their words, so neither
+    carries its parent's anchor.
+
     ``parent`` is the anchor of the enclosing numbered division, if any; ``prefix`` the annex's.
     """
     own = f"{kind}-{number.lower()}" if number is not None else f"heading-{slug(heading) or 'untitled'}"
-    if kind == "article" or parent is None:
+    if kind in ("article", "heading") or parent is None:
         return prefix + own
     return f"{parent}-{own}"
 
