@@ -34,7 +34,7 @@ _NUMERAL_HEADING = re.compile(rf"(?P<number>{_ROMAN}|[A-Z])\.\s+(?P<heading>\S.*
 _WORDED = re.compile(r"(?P<word>Part|Chapter|Article)\s+(?P<number>[IVXLC]+|[A-Z]|\d+)\.?")
 _BOLD = re.compile(r"\*\*(?P<inner>[^*](?:.*[^*])?)\*\*", re.S)
 # A heading in italics ("*Partnerships and support mechanisms*"), on a block of its own.
-_ITALIC_BLOCK = re.compile(r"\*(?P<inner>[^*]+)\*", re.S)
+_ITALIC = re.compile(r"\*(?P<inner>[^*]+)\*", re.S)
 _SENTENCE_END = tuple(".,;:")
 KINDS = {"Part": "part", "Chapter": "chapter", "Article": "article"}
 NAMES = {"part": "part", "section": "section", "chapter": "chapter", "article": "article"}
@@ -56,22 +56,27 @@ class Mark:
     """The line of a heading given in a bold block after a bare numeral."""
 
 
-def bold_lines(block: Block) -> list[str] | None:
-    """The lines of a block that is bold as a whole, without the asterisks: each line in its
-    own ``**…**`` ("**I**" then "**Informal system**"), or the block in one (a heading that wraps)."""
-    each = [_BOLD.fullmatch(line) for line in block.lines]
+def styled_lines(block: Block, style: re.Pattern[str]) -> list[str] | None:
+    """The lines of a block that is bold (or italic) as a whole, without the asterisks: each
+    line in its own ``**…**`` ("**I**" then "**Informal system**"), or the block in one (a
+    heading that wraps, as the PDF reader writes it)."""
+    each = [style.fullmatch(line) for line in block.lines]
     if all(each):
         return [m["inner"].strip() for m in each if m]
-    if not _BOLD.fullmatch(block.text):
+    whole = style.fullmatch(block.text)
+    if not whole:
         return None
+    width = (len(block.text) - len(whole["inner"])) // 2
     first, *middle, last = block.lines
-    return [first[2:].strip(), *middle, last[:-2].strip()]
+    return [first[width:].strip(), *middle, last[:-width].strip()]
 
 
 def read_mark(block: Block) -> Mark | None:
     """The division heading this block is, if it is one."""
-    bold = bold_lines(block)
-    lines = bold if bold is not None else list(block.lines)
+    bold = styled_lines(block, _BOLD)
+    italic = None if bold is not None else styled_lines(block, _ITALIC)
+    styled = bold if bold is not None else italic
+    lines = styled if styled is not None else list(block.lines)
     first, rest = lines[0], " ".join(lines[1:]) or None
     if rest is not None and rest.endswith(_SENTENCE_END):
         return None  # "A" on a line of its own, then the rest of a sentence: a paragraph
@@ -82,15 +87,13 @@ def read_mark(block: Block) -> Mark | None:
     if numeral:
         return Mark(numeral["number"], first, rest, block.line)
     with_heading = _NUMERAL_HEADING.fullmatch(first)
-    if with_heading and (bold is not None or not first.endswith(_SENTENCE_END)):
+    if with_heading and (styled is not None or not first.endswith(_SENTENCE_END)):
         label = first[: with_heading.start("heading")].rstrip()
         heading = " ".join([with_heading["heading"], *lines[1:]])
         return Mark(with_heading["number"], label, heading, block.line)
-    if bold is not None:
-        return Mark(None, None, " ".join(bold), block.line, kind="heading")
-    italic = _ITALIC_BLOCK.fullmatch(block.text)
-    if italic and not italic["inner"].endswith(_SENTENCE_END):
-        return Mark(None, None, italic["inner"].strip(), block.line, kind="heading")
+    words = " ".join(lines)
+    if bold is not None or (italic is not None and not words.endswith(_SENTENCE_END)):
+        return Mark(None, None, words, block.line, kind="heading")
     return None
 
 
@@ -189,13 +192,25 @@ def _all(node: Node) -> Iterator[Node]:
 
 
 def _next_number(mark: Mark, previous: str | None) -> str:
+    """The number the division needs after ``previous``: "1", "I" or "A" first, then the next
+    in the same scheme (roman for sections and for "Chapter II", "Part II")."""
     number = mark.number or ""
+    if previous is None:
+        first = {"digit": "1", "roman": "I"}.get(_scheme(mark, number), "A")
+        return number if number in ("1", "I", "A") else first
+    scheme = _scheme(mark, previous)
+    if scheme == "digit":
+        return str(int(previous) + 1)
+    if scheme == "roman":
+        return ids.roman_label(_roman_value(previous)).upper()
+    return chr(ord(previous[0]) + 1)
+
+
+def _scheme(mark: Mark, number: str) -> str:
     if number.isdigit():
-        return str(int(previous) + 1) if previous else "1"
-    if mark.kind == "section":
-        index = _roman_value(previous) if previous else 0
-        return ids.roman_label(index).upper()
-    return chr(ord(previous) + 1) if previous else "A"
+        return "digit"
+    roman = re.fullmatch(_ROMAN, number) is not None
+    return "roman" if roman and (mark.kind == "section" or mark.word) else "letter"
 
 
 def _roman_value(numeral: str) -> int:

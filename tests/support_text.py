@@ -211,6 +211,8 @@ def _unmark(blocks: list[tuple[int, list[str]]], resolution: Resolution) -> None
             blocks[index] = (line, [each[2:-2] for each in lines])
         elif text.startswith("**") and text.endswith("**"):
             blocks[index] = (line, [text[2:-2]])
+        elif all(_ITALIC_BLOCK.fullmatch(each) for each in lines):
+            blocks[index] = (line, [each[1:-1] for each in lines])
         elif _ITALIC_BLOCK.fullmatch(text):
             blocks[index] = (line, [text[1:-1]])
         elif line in leads:
