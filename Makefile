@@ -1,5 +1,5 @@
 # make serve  - build the pages and serve the site on http://127.0.0.1:8000 with live reload
-# make site   - build the site into site/ (mkdocs build --strict)
+# make site   - build the site into site/ (python -m build_scripts build)
 # make test   - every test, browser tests included
 # make bench  - the benchmarks, with their budgets
 # make lint   - ruff
@@ -7,7 +7,7 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-INSTALLED := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+INSTALLED := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 NODE_INSTALLED := node_modules/.installed-$(shell cat package.json package-lock.json | cksum | cut -d' ' -f1)
 
 # Builds of the same commit are byte-identical: dates in the output come from the commit.
@@ -18,9 +18,11 @@ endif
 
 .PHONY: serve site test bench lint browser clean
 
-$(INSTALLED): requirements.txt requirements-dev.txt
+$(INSTALLED): requirements.txt requirements-dev.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@# The project itself, editable: `pytest` and `python -m build_scripts` find it from anywhere.
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@rm -f $(VENV)/.installed-* && touch $@
 
 $(NODE_INSTALLED): package.json package-lock.json
@@ -29,20 +31,18 @@ $(NODE_INSTALLED): package.json package-lock.json
 	@rm -f node_modules/.installed-* && touch $@
 
 serve: $(INSTALLED)
-	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m build_scripts serve --dev-addr 127.0.0.1:8000
 
-# Built into site.tmp/ and swapped in only when the build succeeded: a failed build
-# leaves the previous site/ as it was.
+# The build stages the site beside site/ and swaps it in only when every step succeeded: a
+# failed build leaves the previous site/ and docs/ pages as they were.
 site: $(INSTALLED)
-	@rm -rf site.tmp
-	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --site-dir site.tmp
-	@rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.tmp site; rm -rf site.old
+	$(PY) -m build_scripts build --site-dir site
 
 browser:
 	@sh scripts/ensure-browser.sh
 
 test: $(INSTALLED) $(NODE_INSTALLED) browser
-	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
+	$(PY) -m pytest
 
 bench: $(INSTALLED) $(NODE_INSTALLED) browser
 	$(PY) -m benchmarks
@@ -52,4 +52,4 @@ lint: $(INSTALLED)
 	$(VENV)/bin/ruff format --check build_scripts tests benchmarks hooks
 
 clean:
-	rm -rf site site.tmp $(VENV) node_modules
+	rm -rf site .site.* $(VENV) node_modules

@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         timings, site = build.measure(args.runs, Path(work))
         results["build"] = timings
         table.section(f"(a) build of the site, median of {args.runs}")
-        table.row("conversion (build_scripts.site.convert)", f"{timings['conversion_s'] * 1000:.0f} ms")
+        table.row("conversion (build_scripts.pipeline.convert)", f"{timings['conversion_s'] * 1000:.0f} ms")
         table.row("MkDocs (mkdocs build, less the conversion)", f"{timings['mkdocs_s']:.2f} s")
         budget = BUDGETS["site_build_s"]
         ok = timings["site_build_s"] <= budget

@@ -5,17 +5,20 @@ from __future__ import annotations
 import gc
 import time
 import tracemalloc
+from pathlib import Path
 
-from build_scripts.catalogue import load_catalogue
-from build_scripts.enrich import enrich
-from build_scripts.manifest import ROOT, project_config
-from build_scripts.parse import parse_bytes
-from build_scripts.vocabulary import load_vocabulary
+from build_scripts.config import load_config
+from build_scripts.enriching.catalogue import load_catalogue
+from build_scripts.enriching.enrich import enrich
+from build_scripts.parsing.parse import parse_bytes
+from build_scripts.parsing.vocabulary import load_vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def corpus(size: int) -> list[tuple[str, bytes]]:
     """``size`` resolutions of 53/9's size: copies with their own numbers (53/1, 53/2, …)."""
-    source = ROOT / project_config()["extra"]["resolution"]
+    source = load_config(ROOT).source
     data = source.read_bytes()
     number = b"53/9"
     assert number in data, "the corpus is made by renumbering 53/9"

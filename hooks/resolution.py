@@ -1,52 +1,34 @@
-"""MkDocs hooks: convert the resolution before each build (keeping every published anchor),
-add the downloads and index its paragraphs after it.
+"""MkDocs hooks, for ``mkdocs serve`` (and a plain ``mkdocs build``): a shim over the pipeline.
 
-Thin on purpose: the work is done by build_scripts, so the pages stay plain Markdown.
+``python -m build_scripts build`` does not use them; it runs the same stages itself.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for build_scripts
-
-from build_scripts import manifest, search_index, site, theme_fixes
+from build_scripts import pipeline
+from build_scripts.config import load_config
 from build_scripts.errors import ConversionError
+from build_scripts.publishing.manifest import AnchorsChanged
+from build_scripts.renderers import renderer_for
 
-_builds: dict[str, site.Build] = {}
+_conversions: dict[str, pipeline.Conversion] = {}
 
 
 def on_pre_build(config) -> None:
-    root = Path(config.config_file_path).parent
-    source = config.extra["resolution"]
-
-    def keeps_published_anchors(build: site.Build) -> None:
-        manifest.enforce(build, root / manifest.FILE_NAME, site.log)
-
     try:
-        _builds["current"] = site.build_docs(
-            root / source, Path(config.docs_dir), source, config.site_url or "", check=keeps_published_anchors
-        )
+        _conversions["current"] = pipeline.prepare_docs(load_config(Path(config.config_file_path).parent))
     except ConversionError as error:
         raise PluginError(f"The resolution could not be converted: {error}") from None
-    except manifest.AnchorsChanged as error:
+    except AnchorsChanged as error:
         raise PluginError(str(error)) from None
 
 
 def on_post_build(config) -> None:
-    build = _builds["current"]
-    site.write_downloads(build, Path(config.site_dir))
-    index_file = Path(config.site_dir) / "search" / "search_index.json"
-    if index_file.exists():
-        search_index.rewrite_index(index_file, build.enriched, site.TEXT_PAGE)
-
-
-def on_post_page(output: str, page, config) -> str:
-    return theme_fixes.without_checkbox_autocomplete(output)
-
-
-def on_post_template(output_content: str, template_name: str, config) -> str:
-    return theme_fixes.without_checkbox_autocomplete(output_content)
+    root = Path(config.config_file_path).parent
+    pipeline.finish_site(
+        _conversions["current"], renderer_for("mkdocs-material", root), Path(config.site_dir)
+    )

@@ -19,12 +19,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "resolutions" / "A-HRC-RES-53-9.txt"
 
 
-def build_site(destination: Path) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict`` of the project into ``destination``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1689120000"}
+def build_site(
+    destination: Path, project: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m build_scripts build`` of ``project`` into ``destination``, as ``make site`` runs it."""
+    env = {"SOURCE_DATE_EPOCH": "1689120000", **os.environ, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
-        cwd=ROOT,
+        [sys.executable, "-m", "build_scripts", "build", "--site-dir", str(destination)],
+        cwd=project,
         env=env,
         capture_output=True,
         text=True,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from build_scripts.acronyms import AcronymExpander
-from build_scripts.catalogue import Entry
+from build_scripts.enriching.catalogue import Entry
+from build_scripts.pages.acronyms import AcronymExpander
 
 
 def entry(name: str, *acronyms: str) -> Entry:

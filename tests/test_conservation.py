@@ -24,7 +24,7 @@ from support_text import ROOT, SOURCE, conservation_problems, fixture_dirs
 from build_scripts.errors import ParseError
 from build_scripts.identifiers import letter_label, roman_label
 from build_scripts.model import Resolution
-from build_scripts.parse import parse_bytes
+from build_scripts.parsing.parse import parse_bytes
 
 # Modest by default; CONSERVATION_EXAMPLES=5000 runs a deeper search.
 EXAMPLES = int(os.environ.get("CONSERVATION_EXAMPLES", "100"))

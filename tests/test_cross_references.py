@@ -8,8 +8,8 @@ import lxml.html
 import pytest
 from conftest import SOURCE
 
-from build_scripts.catalogue import load_catalogue
-from build_scripts.parse import parse_file
+from build_scripts.enriching.catalogue import load_catalogue
+from build_scripts.parsing.parse import parse_file
 
 # What the full-text page shows besides the resolution's words inside a paragraph.
 ADDED = (

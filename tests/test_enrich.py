@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.catalogue import load_catalogue
-from build_scripts.enrich import enrich, symbol_spans
+from build_scripts.enriching.catalogue import load_catalogue
+from build_scripts.enriching.enrich import enrich, symbol_spans
 from build_scripts.errors import ConversionError
-from build_scripts.parse import parse_file
-from build_scripts.vocabulary import load_vocabulary
+from build_scripts.parsing.parse import parse_file
+from build_scripts.parsing.vocabulary import load_vocabulary
 
 HERE = Path(__file__).parent
 SOURCE = HERE.parent / "resolutions" / "A-HRC-RES-53-9.txt"

@@ -7,7 +7,7 @@ import html
 import markdown
 import pytest
 
-from build_scripts.escape import attribute, markdown_text
+from build_scripts.pages.escape import attribute, markdown_text
 
 # The site's Markdown extensions that could read text as markup.
 EXTENSIONS = ["pymdownx.escapeall", "attr_list", "md_in_html", "def_list", "toc"]

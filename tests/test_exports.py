@@ -10,9 +10,9 @@ import lxml.html
 import markdown
 import pytest
 
-from build_scripts.exports import markdown_document, model_json, plain_text
+from build_scripts.downloads.exports import markdown_document, model_json, plain_text
 from build_scripts.model import MODEL_VERSION, Paragraph, Resolution
-from build_scripts.parse import parse_file
+from build_scripts.parsing.parse import parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "resolutions" / "A-HRC-RES-53-9.txt"

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, build_site
 
 SOURCE = "resolutions/A-HRC-RES-53-9.txt"
 GAP = ("5. *Further calls upon*", "6. *Further calls upon*")  # paragraphs 4 then 6: no 5
@@ -28,10 +28,15 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def environment() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1689120000"}
+    return {**os.environ, "SOURCE_DATE_EPOCH": "1689120000"}
+
+
+def pipeline_build(project: Path) -> subprocess.CompletedProcess[str]:
+    return build_site(project / "site", project)
 
 
 def mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
+    """MkDocs alone, through the project's hook (as `mkdocs serve` builds)."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
     return subprocess.run(
         command, cwd=project, env=environment(), capture_output=True, text=True, check=False
@@ -68,15 +73,15 @@ def break_numbering(project: Path) -> int:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     built = copy_project(tmp_path / "project")
-    result = mkdocs_build(built)
+    result = pipeline_build(built)
     assert result.returncode == 0, result.stderr
     return built
 
 
 def test_numbering_gap_fails_with_file_line_and_what_was_expected(project: Path) -> None:
     line = break_numbering(project)
-    result = mkdocs_build(project)
-    assert result.returncode == 1
+    result = pipeline_build(project)
+    assert result.returncode == 2
     assert (
         f"{SOURCE}:{line}: expected operative paragraph 5; found: '6. *Further calls upon*" in result.stderr
     )
@@ -87,15 +92,17 @@ def test_numbering_gap_leaves_pages_and_site_byte_identical(project: Path) -> No
     docs, site = snapshot(project / "docs"), snapshot(project / "site")
     assert "text.md" in docs and "text/index.html" in site
     break_numbering(project)
-    assert mkdocs_build(project).returncode == 1
+    assert pipeline_build(project).returncode == 2
     assert snapshot(project / "docs") == docs
     assert snapshot(project / "site") == site
 
 
-def test_make_site_keeps_the_previous_site_when_mkdocs_fails_after_cleaning(project: Path) -> None:
-    """A strict warning stops MkDocs after it emptied its site_dir: ``make site`` builds aside."""
+def test_make_site_keeps_the_previous_pages_and_site_when_the_renderer_fails(project: Path) -> None:
+    """A strict warning stops MkDocs after it emptied its site_dir: the build renders aside."""
     assert make_site(project).returncode == 0
-    site = snapshot(project / "site")
+    site, docs = snapshot(project / "site"), snapshot(project / "docs")
+    about = project / "build_scripts" / "pages" / "templates" / "about.md.j2"
+    about.write_text(about.read_text(encoding="utf-8") + "\nA sentence added to the about page.\n")
     broken = project / "docs" / "drafts" / "note.md"
     broken.parent.mkdir()
     broken.write_text("# Draft\n\nSee [the missing page](missing.md).\n", encoding="utf-8")
@@ -104,10 +111,12 @@ def test_make_site_keeps_the_previous_site_when_mkdocs_fails_after_cleaning(proj
     assert result.returncode != 0
     assert "missing.md" in result.stderr
     assert snapshot(project / "site") == site
+    assert snapshot(project / "docs") == {**docs, "drafts/note.md": broken.read_bytes()}
 
     broken.unlink()
     assert make_site(project).returncode == 0
-    assert not (project / "site.tmp").exists()
+    assert "A sentence added" in (project / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    assert not [path.name for path in project.iterdir() if path.name.startswith((".site.", ".docs."))]
 
 
 def test_plain_mkdocs_build_rewrites_the_site_even_when_strict_mode_fails(project: Path) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from support_text import FIXTURES, counts, fixture_dirs, mismatches, paragraphs_by_id, run_cli
 
-from build_scripts.parse import parse_file
+from build_scripts.parsing.parse import parse_file
 
 CASES = fixture_dirs()
 

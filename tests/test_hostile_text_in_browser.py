@@ -21,7 +21,7 @@ import yaml
 from a11y_support import browser_context
 from conftest import ROOT
 
-from build_scripts.parse import parse_file
+from build_scripts.parsing.parse import parse_file
 
 CORPUS = ROOT / "tests" / "bad_inputs"
 HOSTILE = [
@@ -69,11 +69,11 @@ def publish(project: Path, name: str) -> Path:
     config["extra"]["resolution"] = f"resolutions/{name}"
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     site = project / "site" / name
-    env = {**os.environ, "CATALOGUE_DIR": str(project / "catalogue"), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "CATALOGUE_DIR": str(project / "catalogue")}
     (project / "published-anchors.json").unlink(missing_ok=True)
     for command in (
-        ["-m", "build_scripts.manifest", "update", "--reason", "first publication"],
-        ["-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        ["-m", "build_scripts", "anchors", "update", "--reason", "first publication"],
+        ["-m", "build_scripts", "build", "--site-dir", str(site)],
     ):
         result = subprocess.run(
             [sys.executable, *command], cwd=project, env=env, capture_output=True, text=True, check=False

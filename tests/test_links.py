@@ -10,10 +10,11 @@ from urllib.parse import unquote, urlsplit
 
 import lxml.html
 import pytest
+from conftest import ROOT
 
-from build_scripts.manifest import project_config
+from build_scripts.config import read_config_file
 
-SITE_URL = project_config()["site_url"]
+SITE_URL = read_config_file(ROOT)["site_url"]
 LINKS = "//a[@href]/@href | //link[@href]/@href | //script[@src]/@src | //img[@src]/@src"
 
 

@@ -14,10 +14,13 @@ import lxml.html
 import pytest
 from conftest import ROOT, SOURCE
 
-from build_scripts import manifest
-from build_scripts.site import Build, convert
+from build_scripts.config import load_config
+from build_scripts.pipeline import Conversion as Build
+from build_scripts.pipeline import convert
+from build_scripts.publishing import manifest
 
 DISPLAY = "resolutions/A-HRC-RES-53-9.txt"
+MANIFEST = ROOT / "published-anchors.json"
 OP1C = "in accordance with respective national legal systems"  # in operative paragraph 1 (c)
 OP1C_NOW = "in accordance with their national legal systems"
 LAST = (
@@ -32,12 +35,12 @@ def converted(tmp_path: Path, old: str, new: str) -> Build:
     assert old in text
     source = tmp_path / SOURCE.name
     source.write_text(text.replace(old, new), encoding="utf-8")
-    return convert(source, DISPLAY)
+    return convert(dataclasses.replace(load_config(ROOT), source=source, source_name=DISPLAY))
 
 
 @pytest.fixture(scope="module")
 def build() -> Build:
-    return manifest.current_build()
+    return convert(load_config(ROOT))
 
 
 @pytest.fixture(scope="module")
@@ -50,20 +53,20 @@ def listed(build: Build) -> dict:
 
 
 def test_committed_manifest_matches_the_build(build: Build) -> None:
-    report = manifest.check(build)
-    assert report.ok, report.message(manifest.MANIFEST)
-    assert not report.new, f"not yet in {manifest.FILE_NAME}: {report.new}; run {manifest.UPDATE_COMMAND}"
+    report = manifest.check(build, MANIFEST)
+    assert report.ok, report.message(MANIFEST)
+    assert not report.new, f"not yet in {MANIFEST.name}: {report.new}; run {manifest.UPDATE_COMMAND}"
 
 
 def test_committed_manifest_is_written_as_the_update_command_writes_it() -> None:
-    text = manifest.MANIFEST.read_text(encoding="utf-8")
+    text = MANIFEST.read_text(encoding="utf-8")
     assert manifest.dumps(json.loads(text)) == text
     history = json.loads(text)["history"]
     assert history and all(entry["date"] and entry["reason"] and entry["changes"] for entry in history)
 
 
 def test_every_listed_page_and_anchor_is_in_the_built_site(built_site: Path) -> None:
-    listed = manifest.load()
+    listed = manifest.load(MANIFEST)
     for page in listed["pages"]:
         assert (built_site / page / "index.html").is_file(), page
     for file in listed["files"]:
@@ -80,10 +83,10 @@ def test_changed_paragraph_text_fails_naming_the_anchor(tmp_path: Path, listed: 
     changed = converted(tmp_path, OP1C, OP1C_NOW)
     report = manifest.compare(changed, listed)
     assert not report.ok
-    message = report.message(manifest.MANIFEST)
+    message = report.message(MANIFEST)
     assert "text/#op1c" in message and "now points at different text" in message
     assert "now reads \"Fully recognizing victims' rights" in message  # which words it now holds
-    assert "manifest update --reason" in message
+    assert "anchors update --reason" in message
     assert [a.url for a, _ in report.changed] == ["text/#op1c"]
 
 
@@ -98,13 +101,13 @@ def test_renumbered_paragraph_fails(tmp_path: Path, listed: dict) -> None:
 def test_removed_paragraph_fails_naming_the_anchor(tmp_path: Path, listed: dict) -> None:
     report = manifest.compare(converted(tmp_path, LAST, ""), listed)
     assert not report.ok
-    assert "text/#op19 (operative paragraph 19) is gone" in report.message(manifest.MANIFEST)
+    assert "text/#op19 (operative paragraph 19) is gone" in report.message(MANIFEST)
 
 
 def test_removed_page_fails(build: Build, listed: dict) -> None:
     report = manifest.compare(build, {**listed, "pages": [*listed["pages"], "timeline/"]})
     assert not report.ok
-    assert "page timeline/ is no longer built" in report.message(manifest.MANIFEST)
+    assert "page timeline/ is no longer built" in report.message(MANIFEST)
 
 
 def test_new_anchor_is_reported_not_failed(build: Build, listed: dict) -> None:
@@ -120,7 +123,7 @@ def test_check_of_the_model_alone_leaves_downloads_aside(build: Build, listed: d
 
 def test_missing_manifest_fails_with_how_to_create_it(build: Build, tmp_path: Path) -> None:
     with pytest.raises(manifest.AnchorsChanged, match='update --reason "first publication"'):
-        manifest.enforce(build, tmp_path / manifest.FILE_NAME)
+        manifest.enforce(build, tmp_path / MANIFEST.name)
 
 
 # --- Updating on purpose -----------------------------------------------------------------------
@@ -157,7 +160,7 @@ def copy_project(destination: Path) -> Path:
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1689120000"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1689120000"}
     return subprocess.run(
         [sys.executable, *args], cwd=project, env=env, capture_output=True, text=True, check=False
     )
@@ -167,22 +170,22 @@ def test_build_fails_on_a_moved_anchor_until_the_manifest_is_updated(tmp_path: P
     project = copy_project(tmp_path / "project")
     source = project / DISPLAY
     source.write_text(source.read_text(encoding="utf-8").replace(OP1C, OP1C_NOW), "utf-8")
-    build = ["-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")]
+    build = ["-m", "build_scripts", "build", "--site-dir", str(tmp_path / "site")]
 
     failed = run(project, *build)
     assert failed.returncode == 1
-    assert "text/#op1c (source line" in failed.stderr and "manifest update --reason" in failed.stderr
+    assert "text/#op1c (source line" in failed.stderr and "anchors update --reason" in failed.stderr
     assert "Traceback" not in failed.stderr + failed.stdout
 
-    updated = run(project, "-m", "build_scripts.manifest", "update", "--reason", "Corrigendum 1")
+    updated = run(project, "-m", "build_scripts", "anchors", "update", "--reason", "Corrigendum 1")
     assert updated.returncode == 0, updated.stderr
-    assert "Corrigendum 1" in (project / manifest.FILE_NAME).read_text(encoding="utf-8")
+    assert "Corrigendum 1" in (project / MANIFEST.name).read_text(encoding="utf-8")
     assert run(project, *build).returncode == 0
 
 
 def test_a_section_anchor_that_disappears_fails(build: Build, listed: dict) -> None:
-    text = build.files["text.md"].decode("utf-8").replace("## Notes { #notes }", "## Notes")
-    without_notes = dataclasses.replace(build, files={**build.files, "text.md": text.encode("utf-8")})
+    text = build.pages["text.md"].decode("utf-8").replace("## Notes { #notes }", "## Notes")
+    without_notes = dataclasses.replace(build, pages={**build.pages, "text.md": text.encode("utf-8")})
     report = manifest.compare(without_notes, listed)
     assert not report.ok
     assert ("text/", "notes", "section") in report.removed

@@ -9,7 +9,7 @@ from support_text import SOURCE, run_cli
 
 from build_scripts.identifiers import letter_label
 from build_scripts.model import Paragraph, Resolution
-from build_scripts.parse import parse_file
+from build_scripts.parsing.parse import parse_file
 
 NAME = "resolutions/A-HRC-RES-53-9.txt"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from build_scripts.search_index import add_inflections
+from build_scripts.renderers.mkdocs_material.search_index import add_inflections
 
 
 def test_an_entry_gets_the_forms_other_entries_use() -> None:

@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
-from conftest import SOURCE
+from conftest import ROOT, SOURCE
 
-from build_scripts.manifest import project_config
-from build_scripts.parse import parse_file
+from build_scripts.config import read_config_file
+from build_scripts.parsing.parse import parse_file
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # What the full-text page adds to the words of the resolution: paragraph and heading link
@@ -21,7 +21,7 @@ CONTROLS = (
     './/a[contains(@class, "para-link") or contains(@class, "headerlink") or contains(@class, "fn-back")]'
     ' | .//sup[contains(@class, "fn-ref")] | .//*[@hidden]'
 )
-SITE_URL = project_config()["site_url"]
+SITE_URL = read_config_file(ROOT)["site_url"]
 
 
 def html(path: Path) -> lxml.html.HtmlElement:

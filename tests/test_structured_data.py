@@ -7,12 +7,12 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import SOURCE
+from conftest import ROOT, SOURCE
 
-from build_scripts.manifest import project_config
-from build_scripts.parse import parse_file
+from build_scripts.config import read_config_file
+from build_scripts.parsing.parse import parse_file
 
-SITE_URL = project_config()["site_url"].rstrip("/") + "/"
+SITE_URL = read_config_file(ROOT)["site_url"].rstrip("/") + "/"
 
 
 def head(built_site: Path, name: str) -> lxml.html.HtmlElement:

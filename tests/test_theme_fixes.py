@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_scripts.theme_fixes import without_checkbox_autocomplete
+from build_scripts.renderers.mkdocs_material.theme_fixes import without_checkbox_autocomplete
 
 
 def test_checkboxes_lose_their_autocomplete_attribute() -> None:

@@ -1,1 +1,6 @@
-"""Reading a resolution's source file, text or PDF, into blocks of lines for the parser."""
+"""Reading: a resolution's file, text or PDF -> blocks of lines, and the publisher's notes beside it.
+
+Takes the bytes of a text file, or the text layer of a PDF written out in the text layout; gives
+:class:`normalize.Block` lines, decoded and cleaned of page-break noise, each with its line
+number, so the parser never defends against encodings.
+"""

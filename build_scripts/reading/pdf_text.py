@@ -246,7 +246,7 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _child(path: str, conn) -> None:  # noqa: ANN001 - a multiprocessing Connection
+def _child(path: str, conn) -> None:
     try:
         try:
             _limit_memory()
@@ -257,7 +257,7 @@ def _child(path: str, conn) -> None:  # noqa: ANN001 - a multiprocessing Connect
         conn.send(("problem", (problem.page, problem.expected, problem.found)))
     except MemoryError:
         conn.send(("problem", (0, _BOUNDED, "more than the memory limit")))
-    except Exception as error:  # noqa: BLE001 - anything a damaged file provokes in the library
+    except Exception as error:
         conn.send(("problem", (0, "a readable PDF", f"a damaged PDF ({type(error).__name__}: {error})")))
     finally:
         conn.close()

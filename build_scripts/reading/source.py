@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ParseError
-from ..normalize import Block, blocks_from_bytes, read_bytes, split_blocks, split_lines
+from .normalize import Block, blocks_from_bytes, read_bytes, split_blocks, split_lines
 from .pdf_layout import Removed, TextLayout, layout
 from .pdf_text import PdfProblem, read_pages
 

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from ..errors import ConversionError
+from ..identifiers import document_symbol
+from ..model import Resolution
+from ..parsing.vocabulary import Vocabulary
 from .catalogue import Catalogue, Entry
-from .errors import ConversionError
-from .identifiers import document_symbol
-from .model import Resolution
-from .vocabulary import Vocabulary
 
 # A document symbol as printed: A/HRC/RES/53/9, E/2002/68/Add.1, S/RES/1325 (2000).
 _SYMBOL = re.compile(r"\b(?:[AES]|CRC|CEDAW|CERD|CCPR|CAT)/[A-Za-z0-9]+(?:[/.][A-Za-z0-9]+)*(?: \(\d{4}\))?")

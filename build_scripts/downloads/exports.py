@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from .escape import markdown_text
-from .model import Division, Paragraph, Resolution
+from ..model import Division, Paragraph, Resolution
+from ..pages.escape import markdown_text
 
 INDENT = "    "
 """The indentation of each level of sub-paragraphs in the plain text."""

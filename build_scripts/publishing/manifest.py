@@ -4,40 +4,34 @@
 download, and every anchor: each paragraph, sub-paragraph and footnote of the full text (with
 its name and a short hash of its number and text) and each glossary, reference and theme entry.
 
-Every build checks the site against it (``hooks/resolution.py`` calls :func:`enforce`). The
+Every build checks the site against it (the pipeline calls :func:`enforce`). The
 build fails, naming the anchor and what changed, when a listed page or anchor is gone or a
 paragraph anchor now points at other words: a link that someone published would then break,
 or silently land on another paragraph. New anchors are fine; they are reported as not yet in
 the manifest. A change made on purpose is recorded, with its reason, by::
 
-    .venv/bin/python -m build_scripts.manifest update --reason "Corrigendum A/HRC/RES/53/9/Corr.1"
+    .venv/bin/python -m build_scripts anchors update --reason "Corrigendum A/HRC/RES/53/9/Corr.1"
 
 and ``check`` prints the differences without writing anything.
 """
 
 from __future__ import annotations
 
-import argparse
-import datetime
 import hashlib
 import json
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .enrich import Enriched
+from ..enriching.enrich import Enriched
 
-ROOT = Path(__file__).resolve().parent.parent
-FILE_NAME = "published-anchors.json"
-MANIFEST = ROOT / FILE_NAME
 TEXT_PAGE = "text/"
-UPDATE_COMMAND = '.venv/bin/python -m build_scripts.manifest update --reason "why it changed"'
+UPDATE_COMMAND = '.venv/bin/python -m build_scripts anchors update --reason "why it changed"'
 _ABOUT = (
     "The pages and anchors of the published site. The build fails if one disappears or a paragraph "
     "anchor points at other text (hash = sha256 of number and text). Change it on purpose with: "
-    "python -m build_scripts.manifest update --reason '...'. Written by build_scripts/manifest.py."
+    "python -m build_scripts anchors update --reason '...'. Written by build_scripts/publishing/manifest.py."
 )
 
 
@@ -81,13 +75,13 @@ class Published:
 
 
 def published(model: Any) -> Published:
-    """Pages and anchors of a build (``site.Build``) or of an enriched model (``Enriched``)."""
-    from .render import PAGES
+    """Pages and anchors of a build (``pipeline.Conversion``) or of an enriched model (``Enriched``)."""
+    from ..pages.render import PAGES
 
     if isinstance(model, Enriched):
         enriched, pages, files = model, [f"{name}.md" for name in PAGES], None
     else:
-        enriched, pages, files = model.enriched, list(model.files), sorted(model.downloads)
+        enriched, pages, files = model.enriched, list(model.pages), sorted(model.downloads)
     resolution = enriched.resolution
     text: dict[str, Anchor] = {}
     for paragraph in resolution.paragraphs():
@@ -111,7 +105,7 @@ def published(model: Any) -> Published:
         anchors.setdefault(page, {})[entry.id] = Anchor(page, entry.id, entry.name)
     urls = ["" if name == "index.md" else name.removesuffix(".md") + "/" for name in pages]
     if not isinstance(model, Enriched):
-        _add_sections(model.files, anchors)
+        _add_sections(model.pages, anchors)
     return Published(urls, files, anchors)
 
 
@@ -135,7 +129,7 @@ def _add_sections(files: dict[str, bytes], anchors: dict[str, dict[str, Anchor]]
 # --- The manifest file ---------------------------------------------------------------------------
 
 
-def load(path: Path = MANIFEST) -> dict[str, Any]:
+def load(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -253,11 +247,11 @@ def compare(model: Any, manifest: dict[str, Any] | None) -> Report:
     return report
 
 
-def check(model: Any, path: Path = MANIFEST) -> Report:
+def check(model: Any, path: Path) -> Report:
     return compare(model, load(path) if path.exists() else None)
 
 
-def enforce(model: Any, path: Path = MANIFEST, log: Any = None) -> Report:
+def enforce(model: Any, path: Path, log: Any = None) -> Report:
     """Raise AnchorsChanged with a message for the person building when a published link would break."""
     report = check(model, path)
     if not report.ok:
@@ -309,74 +303,3 @@ def updated(
         "history": history,
     }
     return record, changes
-
-
-# --- Command line --------------------------------------------------------------------------------
-
-
-def project_config(root: Path = ROOT) -> dict[str, Any]:
-    """The project's mkdocs.yml, read as plain data (MkDocs's own tags are read as nothing)."""
-    import yaml
-
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV, !!python/name…
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-
-
-def current_build(root: Path = ROOT) -> Any:
-    """Convert the project's resolution as the MkDocs hook does (without writing anything)."""
-    from .site import convert
-
-    config = project_config(root)
-    source = config["extra"]["resolution"]
-    return convert(root / source, source, config.get("site_url") or "")
-
-
-def main(argv: list[str] | None = None) -> int:
-    from .errors import ConversionError
-
-    summary = __doc__.split("\n\n")[0]
-    parser = argparse.ArgumentParser(prog="python -m build_scripts.manifest", description=summary)
-    parser.add_argument("--root", type=Path, default=ROOT, help="the project (default: this one)")
-    parser.add_argument("--manifest", type=Path, help=f"default: {FILE_NAME} in the project")
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="print what the build changes in the published anchors")
-    update = commands.add_parser("update", help="accept the changes and record why")
-    update.add_argument("--reason", required=True, help="why published anchors change (recorded in the file)")
-    args = parser.parse_args(argv)
-    try:
-        build = current_build(args.root)
-    except ConversionError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    args.manifest = args.manifest or args.root / FILE_NAME
-    manifest = load(args.manifest) if args.manifest.exists() else None
-    if args.command == "check":
-        report = compare(build, manifest)
-        if not report.ok:
-            print(report.message(args.manifest), file=sys.stderr)
-            return 1
-        print(f"{args.manifest.name}: no published page or anchor is gone or changed.")
-        for item in report.new:
-            print(f"  not yet listed: {item}")
-        return 0
-    try:
-        today = datetime.datetime.now(datetime.UTC).date().isoformat()
-        record, changes = updated(build, manifest, args.reason, today)
-    except ValueError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    if not changes:
-        print(f"{args.manifest.name} already matches the build: nothing to record.")
-        return 0
-    args.manifest.write_text(dumps(record), encoding="utf-8")
-    print(f"{args.manifest.name} updated ({len(changes)} changes):")
-    for change in changes:
-        print(f"  {change}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

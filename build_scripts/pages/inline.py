@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .enrich import AnnotatedText, Span
+from ..enriching.enrich import AnnotatedText, Span
+from ..model import FootnoteRef
 from .escape import markdown_text
-from .model import FootnoteRef
 
 
 def _keep(span: Span, lead_end: int, refs: Sequence[FootnoteRef]) -> bool:

@@ -20,10 +20,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from . import identifiers as ids
-from .errors import ParseError
-from .model import Division, Paragraph
-from .normalize import Block
+from .. import identifiers as ids
+from ..errors import ParseError
+from ..model import Division, Paragraph
+from ..reading.normalize import Block
 
 if TYPE_CHECKING:
     from .parse import Unit

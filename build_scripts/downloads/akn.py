@@ -16,9 +16,9 @@ from itertools import pairwise
 
 from lxml import etree
 
-from .catalogue import Entry
-from .dates import DATE, iso_date
-from .model import Annex, Division, Footnote, Metadata, Paragraph, Resolution
+from ..dates import DATE, iso_date
+from ..enriching.catalogue import Entry
+from ..model import Annex, Division, Footnote, Metadata, Paragraph, Resolution
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LANGUAGE = "eng"

@@ -6,17 +6,17 @@ pattern stops the build with a message instead of silently linking nothing.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .errors import ConversionError
-from .identifiers import slug
+from ..errors import ConversionError
+from ..identifiers import slug
 
-DATA_DIR = Path(os.environ.get("CATALOGUE_DIR", Path(__file__).parent / "data"))
+DATA_DIR = Path(__file__).parent.parent / "data"
+"""The catalogue written for the published resolution; a build can name another one."""
 REFERENCE_KINDS = {
     "treaty": "Treaties",
     "protocol": "Protocols",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .catalogue import Entry
+from ..enriching.catalogue import Entry
 
 
 class AcronymExpander:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import DATE, iso_date, iso_range
-from .errors import ParseError
-from .identifiers import document_symbol
-from .model import AgendaItem, Closing, Metadata, RecordedVote, Session, VoteCount
-from .normalize import Block
+from ..dates import DATE, iso_date, iso_range
+from ..errors import ParseError
+from ..identifiers import document_symbol
+from ..model import AgendaItem, Closing, Metadata, RecordedVote, Session, VoteCount
+from ..reading.normalize import Block
 from .vocabulary import Vocabulary
 
 SYMBOL = r"[AES]/[A-Z0-9]+(?:[/.][A-Za-z0-9]+)*(?: \(\d{4}\))?"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .identifiers import title_case_name
-from .model import Resolution
+from ..identifiers import title_case_name
+from ..model import Resolution
 
 UNDOCS = "https://undocs.org/en/"
 

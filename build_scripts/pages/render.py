@@ -14,13 +14,13 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..dates import long_date
+from ..enriching.catalogue import REFERENCE_KINDS, Entry
+from ..enriching.enrich import AnnotatedText, Enriched, symbol_spans
+from ..model import Division, Paragraph, Resolution
 from .acronyms import AcronymExpander
-from .catalogue import REFERENCE_KINDS, Entry
-from .dates import long_date
-from .enrich import AnnotatedText, Enriched, symbol_spans
 from .escape import attribute, markdown_text
 from .inline import InlineRenderer
-from .model import Division, Paragraph, Resolution
 from .structured_data import citation_tags, legislation_jsonld
 
 TEMPLATES = Path(__file__).parent / "templates"

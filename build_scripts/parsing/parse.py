@@ -18,14 +18,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import identifiers as ids
+from .. import identifiers as ids
+from ..errors import ConversionError, Diagnostics, ParseError
+from ..identifiers import Level
+from ..model import Annex, Division, Footnote, FootnoteRef, Paragraph, Resolution
+from ..reading.normalize import Block, blocks_from_bytes
+from ..reading.source import read_source
 from .divisions import Assembler, Mark, Place, Scope, TreeBuilder, read_mark, restarting
-from .errors import ConversionError, Diagnostics, ParseError
-from .identifiers import Level
 from .masthead import CLOSING_START, build_metadata, closing_misfit, read_closing, read_heading
-from .model import Annex, Division, Footnote, FootnoteRef, Paragraph, Resolution
-from .normalize import Block, blocks_from_bytes
-from .reading.source import read_source
 from .vocabulary import Vocabulary, load_vocabulary
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

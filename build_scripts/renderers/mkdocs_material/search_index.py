@@ -21,9 +21,9 @@ from pathlib import Path
 
 import snowballstemmer
 
-from .enrich import Enriched
-from .identifiers import title_case_name
-from .model import Division, Paragraph, Resolution
+from ...enriching.enrich import Enriched
+from ...identifiers import title_case_name
+from ...model import Division, Paragraph, Resolution
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _TAG = re.compile(r"<[^>]+>")
