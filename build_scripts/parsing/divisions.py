@@ -229,7 +229,7 @@ def restarting(root: Node, file: str, what: str) -> set[int]:
     the top-level divisions when the numbering starts again in each."""
     scopes = {id(n) for n in _all(root) if n.mark and n.mark.kind == "article"}
     for article in (n for n in _all(root) if id(n) in scopes):
-        _check(list(article.numbered()), file, f"paragraph of {article.mark.label}")  # type: ignore[union-attr]
+        _check(list(article.numbered()), file, f"{article.mark.label}, paragraph")  # type: ignore[union-attr]
     whole = list(root.numbered())
     if _first_gap(whole) is None:
         return scopes

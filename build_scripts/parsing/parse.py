@@ -100,13 +100,13 @@ class BodyReader:
             self.headless = None
             return True
         if headless is not None and mark is None and not unit.terminated and not unit.text[:1].islower():
-            raise ParseError(
-                self.file,
-                block.line,
-                f"the heading of {headless.label} in bold ('**{unit.text[:30]}…**') or a paragraph"
-                " that ends with punctuation",
-                unit.text,
+            heading = unit.text if len(unit.text) <= 40 else unit.text[:39] + "…"
+            number = headless.label.rstrip(".") if headless.label else ""
+            expected = (
+                f"the heading of {headless.label} in bold ('**{heading}**') or on its line"
+                f" ('{number}. {heading}'), or else a paragraph that ends with punctuation"
             )
+            raise ParseError(self.file, block.line, expected, unit.text)
         if mark is None:
             return False
         self.current.append(Unit("division", block.line, block.text, label=mark.label, mark=mark))
