@@ -53,7 +53,7 @@ def test_a_stub_renderer_gets_the_pages_downloads_and_checked_anchors(config, tm
     renderer = CopyingRenderer()
     conversion = pipeline.build(config, renderer, tmp_path / "site")
     site = snapshot(tmp_path / "site")
-    assert {"index.md", "text.md", "glossary.md", "assets/site.css"} <= set(site)
+    assert {"index.md", "text.md", "glossary.md", "assets/reader.css", "assets/material.js"} <= set(site)
     assert sorted(name for name in site if name.startswith("downloads/")) == sorted(conversion.downloads)
     assert len(conversion.downloads) == 4
     assert renderer.finished_with is conversion.enriched

@@ -1,31 +1,13 @@
-/* The resolution's site: what JavaScript adds to pages that work without it.
-   - single-key shortcuts of the theme off unless the reader turns them on (WCAG 2.1.4);
+/* The resolution's own markup: what JavaScript adds to pages that work without it.
    - a paragraph's link control opens a menu: copy its link, copy a citation, its terms;
    - definitions of terms and instruments shown where they stand (hover, focus, tap);
-   - the paragraph a link arrives at is highlighted and receives focus;
-   - what the theme leaves out of reach of the keyboard: the navigation drawer's toggle (a
-     label), the skip link's target, and the setting that turns the shortcuts on. */
+   - the paragraph a link arrives at is highlighted and receives focus.
+   It knows only the markup the build writes (.para, a.para-link, a.gl-term, .footnote),
+   nothing of the theme: material.js adapts the theme. */
 (function () {
   "use strict";
 
   document.documentElement.classList.add("site-js");
-
-  var SHORTCUT_KEYS = ["f", "s", "/", "p", "n", ",", "."];
-  var SHORTCUTS_SETTING = "site.shortcuts";
-
-  function shortcutsOn() {
-    try { return window.localStorage.getItem(SHORTCUTS_SETTING) === "on"; } catch (e) { return false; }
-  }
-
-  function isEditable(element) {
-    return element && (element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName));
-  }
-
-  // Capture on window runs before the theme's own listeners, so it can stop them.
-  window.addEventListener("keydown", function (event) {
-    if (shortcutsOn() || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (SHORTCUT_KEYS.indexOf(event.key) >= 0 && !isEditable(event.target)) event.stopImmediatePropagation();
-  }, true);
 
   // What the script adds goes inside the main landmark, where all content belongs.
   function landmark() { return document.querySelector("main") || document.body; }
@@ -267,154 +249,6 @@
     });
   }
 
-  // --- The theme's controls, for the keyboard -----------------------------------------------
-  function setToggle(toggle, checked) {
-    if (toggle.checked === checked) return;
-    toggle.checked = checked;
-    toggle.dispatchEvent(new Event("change", { bubbles: true }));
-  }
-
-  // The drawer's toggle is a label: a real button takes its place (the label stays for pages
-  // without this script).
-  function setUpDrawerButton() {
-    var toggle = document.getElementById("__drawer");
-    var label = document.querySelector('label.md-header__button[for="__drawer"]');
-    var drawer = document.querySelector(".md-sidebar--primary");
-    if (!toggle || !label || !drawer) return;
-    drawer.id = drawer.id || "site-drawer";
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-header__button md-icon site-drawer-button";
-    button.setAttribute("aria-label", "Navigation menu");
-    button.setAttribute("aria-controls", drawer.id);
-    button.innerHTML = label.innerHTML;
-    label.insertAdjacentElement("afterend", button);
-
-    function sync() {
-      button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
-      if (!toggle.checked && drawer.contains(document.activeElement)) button.focus();
-    }
-    button.addEventListener("click", function () {
-      setToggle(toggle, !toggle.checked);
-      if (toggle.checked) {
-        var first = drawer.querySelector("a[href]");
-        if (first) first.focus();
-      }
-    });
-    toggle.addEventListener("change", sync);
-    document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && toggle.checked) {
-        setToggle(toggle, false);
-        button.focus();
-      }
-    });
-    // Tabbing out of the open drawer closes it: the page behind it is dimmed by an overlay.
-    document.addEventListener("focusin", function (event) {
-      if (toggle.checked && event.target !== button && !drawer.contains(event.target)) setToggle(toggle, false);
-    });
-    sync();
-  }
-
-  // Without autocomplete="off" (invalid on checkboxes) a browser may restore an open drawer or
-  // search when the reader comes back to a page: start closed (but for a search in the address).
-  function resetToggles() {
-    var ids = /[?&]q=/.test(window.location.search) ? ["__drawer"] : ["__drawer", "__search"];
-    ids.forEach(function (id) {
-      var toggle = document.getElementById(id);
-      if (toggle) setToggle(toggle, false);
-    });
-  }
-
-  // The colour scheme switch is a pair of radio buttons, neither of them checked when the
-  // scheme follows the system: Tab then lands on the first, whose focus ring is drawn on a
-  // hidden label. Check the one in use, as the theme would, so focus lands where it shows.
-  function syncPaletteRadios() {
-    var inputs = document.querySelectorAll('form[data-md-component="palette"] input.md-option');
-    if (!inputs.length) return;
-    var index = -1;
-    Array.prototype.forEach.call(inputs, function (input, i) {
-      var label = input.nextElementSibling;
-      if (label && label.tagName === "LABEL" && !label.hidden) index = i;
-    });
-    if (index < 0) {
-      var stored = null;
-      try { stored = typeof window.__md_get === "function" ? window.__md_get("__palette") : null; } catch (e) { stored = null; }
-      index = stored && typeof stored.index === "number" ? stored.index
-        : Array.prototype.findIndex.call(inputs, function (input) {
-          return window.matchMedia(input.getAttribute("data-md-color-media") || "not all").matches;
-        });
-    }
-    index = Math.max(0, Math.min(index, inputs.length - 1));
-    if (!inputs[index].checked) inputs[index].checked = true;
-  }
-
-  function setUpPaletteRadios() {
-    syncPaletteRadios();
-    new MutationObserver(syncPaletteRadios).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
-  }
-
-  // The skip link moves focus, not only the view, to the main content.
-  function setUpSkipLink() {
-    var holder = document.querySelector('[data-md-component="skip"]');
-    if (!holder) return;
-    var skip = holder.querySelector("a");
-    if (!skip) {
-      // A page without a table of contents (the 404 page) gets one to its heading.
-      var heading = document.querySelector(".md-content h1");
-      if (!heading) return;
-      heading.id = heading.id || "page-title";
-      skip = document.createElement("a");
-      skip.className = "md-skip";
-      skip.href = "#" + heading.id;
-      skip.textContent = "Skip to content";
-      holder.appendChild(skip);
-    }
-    skip.addEventListener("click", function (event) {
-      var target = document.getElementById(decodeURIComponent(skip.hash.slice(1)));
-      if (!target) return;
-      event.preventDefault();
-      if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
-      target.focus();
-    });
-  }
-
-  // A heading's permalink reads "¶" to a screen reader: name it after its heading.
-  function nameHeadingLinks() {
-    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset .headerlink"), function (link) {
-      var heading = link.parentElement;
-      var text = heading.textContent.replace(link.textContent, "").trim();
-      if (text) link.setAttribute("aria-label", "Link to the section " + text);
-    });
-  }
-
-  // The number of search results is announced as the reader types (partials/search.html makes
-  // it a live region; this covers a theme template without it).
-  function setUpSearchStatus() {
-    var meta = document.querySelector(".md-search-result__meta");
-    if (meta && !meta.hasAttribute("role")) {
-      meta.setAttribute("role", "status");
-      meta.setAttribute("aria-live", "polite");
-    }
-  }
-
-  // The setting on the accessibility statement that turns the single-key shortcuts on.
-  function setUpShortcutSetting() {
-    var box = document.getElementById("shortcut-setting");
-    if (!box) return;
-    var wrapper = box.closest(".shortcut-setting");
-    if (wrapper) wrapper.hidden = false;
-    box.checked = shortcutsOn();
-    box.addEventListener("change", function () {
-      try {
-        if (box.checked) {
-          window.localStorage.setItem(SHORTCUTS_SETTING, "on");
-        } else {
-          window.localStorage.removeItem(SHORTCUTS_SETTING);
-        }
-      } catch (e) { /* storage refused: the setting lasts until the page is left */ }
-    });
-  }
-
   // --- Arriving at a paragraph -----------------------------------------------------------
   function focusTarget() {
     var id = decodeURIComponent(window.location.hash.slice(1));
@@ -430,16 +264,8 @@
   }
 
   function start() {
-    setUpDrawerButton();
-    setUpPaletteRadios();
-    setUpSkipLink();
-    nameHeadingLinks();
-    setUpSearchStatus();
-    setUpShortcutSetting();
     setUpParagraphLinks();
     setUpDefinitions();
-    resetToggles();
-    window.addEventListener("pageshow", function (event) { if (event.persisted) resetToggles(); });
     window.addEventListener("hashchange", focusTarget);
     focusTarget();
   }
