@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .identifiers import ParagraphAddress
+
 MODEL_VERSION = 1
 
 
@@ -49,6 +51,10 @@ class Paragraph:
     items: tuple[Paragraph, ...] = ()
     """Its sub-paragraphs, in order."""
     footnote_refs: tuple[FootnoteRef, ...] = ()
+
+    @property
+    def address(self) -> ParagraphAddress:
+        return ParagraphAddress(self.id, self.name, self.eid)
 
     def walk(self) -> Iterator[Paragraph]:
         """This paragraph, then its sub-paragraphs, depth first, in reading order."""
@@ -151,6 +157,10 @@ class Footnote:
     line: int
     ref: str | None
     """The id of the paragraph that cites it, if a marker for it was found."""
+
+    @property
+    def address(self) -> ParagraphAddress:
+        return ParagraphAddress(self.id, f"footnote {self.number}")
 
     def to_dict(self) -> dict:
         return {

@@ -20,6 +20,7 @@ _MARKER = re.compile(f"(?<![{SUPERSCRIPTS}])[{SUPERSCRIPTS}]{{1,3}}(?![{SUPERSCR
 _WHITE = re.compile(r"\s+")
 # An italic lead, after the paragraph's number if it has one.
 _ITALIC_LEAD = re.compile(r"^(\d+\.\s+)?\*([^*]+)\*")
+_ITALIC_BLOCK = re.compile(r"\*[^*]+\*")
 _BOLD = re.compile(r"\*\*[^*](?:.*[^*])?\*\*")
 _BLANK = re.compile(r"[\s\u200b\u2060\ufeff]*")
 _EDGES = re.compile(r"^[\s\u200b\u2060\ufeff]+|[\s\u200b\u2060\ufeff]+$")
@@ -210,6 +211,10 @@ def _unmark(blocks: list[tuple[int, list[str]]], resolution: Resolution) -> None
             blocks[index] = (line, [each[2:-2] for each in lines])
         elif text.startswith("**") and text.endswith("**"):
             blocks[index] = (line, [text[2:-2]])
+        elif all(_ITALIC_BLOCK.fullmatch(each) for each in lines):
+            blocks[index] = (line, [each[1:-1] for each in lines])
+        elif _ITALIC_BLOCK.fullmatch(text):
+            blocks[index] = (line, [text[1:-1]])
         elif line in leads:
             blocks[index] = (line, [_ITALIC_LEAD.sub(r"\1\2", text, count=1)])
 

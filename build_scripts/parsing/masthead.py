@@ -297,8 +297,13 @@ def read_closing(blocks: list[Block], file: str) -> Closing:
             )
         elif sc:
             abstentions = re.search(r"abstentions? \((?P<states>[^)]*)\)", statement)
-            if abstentions:
-                recorded = RecordedVote((), (), _states(abstentions["states"]))
+            against = re.search(r"votes? to \d+ \((?P<states>[^)]*)\)", statement)
+            if abstentions or against:
+                recorded = RecordedVote(
+                    (),
+                    _states(against["states"]) if against else (),
+                    _states(abstentions["states"]) if abstentions else (),
+                )
     if vote is None and meeting is None and blocks:
         raise ParseError(
             file, blocks[0].line, "the closing: the meeting, its date and how it was adopted", blocks[0].text
@@ -310,7 +315,7 @@ def read_closing(blocks: list[Block], file: str) -> Closing:
 # "by a recorded vote of 28 to 13, with 6 abstentions", "by 13 votes to none, with 2 abstentions",
 # "by 11 votes to none with 4 abstentions (…)", "by 15 votes to 0".
 _COUNT = re.compile(
-    r"by (?:a recorded vote of )?(?P<for>\d+)(?: votes?)? to (?P<against>\d+|none)"
+    r"by (?:a recorded vote of )?(?P<for>\d+)(?: votes?)? to (?P<against>\d+|none)(?: \([^)]*\))?"
     r"(?:,? with (?P<abstentions>\d+|no) abstentions?)?"
 )
 

@@ -19,60 +19,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import identifiers as ids
-from ..divisions import Assembler, Mark, Place, Scope, TreeBuilder, read_mark, restarting
 from ..errors import ConversionError, Diagnostics, ParseError
 from ..identifiers import Level
 from ..model import Annex, Division, Footnote, FootnoteRef, Paragraph, Resolution
 from ..reading.normalize import Block, blocks_from_bytes
 from ..reading.source import read_source
+from .assembly import Assembler, Place, Scope
+from .divisions import Mark, TreeBuilder, read_mark, restarting
+from .items import nest_items
 from .masthead import CLOSING_START, build_metadata, closing_misfit, read_closing, read_heading
+from .units import ANNEX, BARE_LABEL, LEAD, MARKERS, TO_DIGITS, Unit, classify
 from .vocabulary import Vocabulary, load_vocabulary
-
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_TO_DIGITS = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-# A marker has at most three digits: a longer run of superscript digits is text, not a note number.
-_MARKERS = re.compile(f"(?<![{SUPERSCRIPT_DIGITS}])[{SUPERSCRIPT_DIGITS}]{{1,3}}(?![{SUPERSCRIPT_DIGITS}])")
-_FOOTNOTE = re.compile(f"(?P<marker>[{SUPERSCRIPT_DIGITS}]{{1,3}})\\s+(?P<text>\\S.*)", re.S)
-_NUMBERED = re.compile(r"(?P<number>\d+)\.\s+(?P<text>\S.*)", re.S)
-_ITEM = re.compile(r"\((?P<number>[a-z]{1,5})\)\s+(?P<text>\S.*)", re.S)
-_DASH = re.compile(r"(?P<label>[-–—•])\s+(?P<text>\S.*)", re.S)
-_BARE_LABEL = re.compile(r"\d+\.|\([a-z]{1,5}\)|[-–—•]")
-_ANNEX = re.compile(r"Annex(?:\s+(?P<number>[IVXLC]+|\d+))?")
-_LEAD = re.compile(r"\*(?P<lead>[^*]+)\*")
-_SCHEMES = ("number", "letter", "roman", "dash")
-
-
-@dataclass
-class Unit:
-    """A paragraph of the source before it is placed in the tree (page breaks mended)."""
-
-    kind: str  # number, item, dash, plain, footnote, division
-    line: int
-    text: str
-    label: str | None = None
-    number: str | None = None
-    children: list[Unit] = field(default_factory=list)
-    scheme: str = ""
-    mark: Mark | None = None
-    """The heading of a part, section, chapter or article (kind ``division``)."""
-
-    @property
-    def terminated(self) -> bool:
-        end = self.text.rstrip(SUPERSCRIPT_DIGITS + ")\"'”’]* ")
-        return end[-1:] in tuple(",;:.!?")
-
-
-def classify(block: Block) -> Unit:
-    text = block.text
-    for kind, pattern in (("footnote", _FOOTNOTE), ("number", _NUMBERED), ("item", _ITEM), ("dash", _DASH)):
-        match = pattern.fullmatch(text)
-        if match:
-            groups = match.groupdict()
-            number = groups.get("number") or groups.get("marker")
-            label = {"number": f"{number}.", "item": f"({number})"}.get(kind, groups.get("label") or number)
-            return Unit(kind, block.line, match["text"], label=label, number=number)
-    return Unit("plain", block.line, text)
-
 
 # --- Reading the body --------------------------------------------------------------------
 
@@ -111,14 +68,14 @@ class BodyReader:
         return self.body
 
     def _read_block(self, block: Block, unit: Unit) -> None:
-        if unit.kind == "plain" and _BARE_LABEL.fullmatch(unit.text):
+        if unit.kind == "plain" and BARE_LABEL.fullmatch(unit.text):
             raise ParseError(
                 self.file, block.line, f"the text of the paragraph after its number {unit.text}", unit.text
             )
         if unit.kind == "footnote":
             self.body.footnotes.append(unit)
             self.pending_note = None if unit.terminated else unit
-        elif _ANNEX.fullmatch(block.lines[0]) and self.body.paragraphs:
+        elif ANNEX.fullmatch(block.lines[0]) and self.body.paragraphs:
             self._start_annex(block)
         elif self.in_closing:
             self._read_closing(block, unit)
@@ -143,13 +100,13 @@ class BodyReader:
             self.headless = None
             return True
         if headless is not None and mark is None and not unit.terminated and not unit.text[:1].islower():
-            raise ParseError(
-                self.file,
-                block.line,
-                f"the heading of {headless.label} in bold ('**{unit.text[:30]}…**') or a paragraph"
-                " that ends with punctuation",
-                unit.text,
+            heading = unit.text if len(unit.text) <= 40 else unit.text[:39] + "…"
+            number = headless.label.rstrip(".") if headless.label else ""
+            expected = (
+                f"the heading of {headless.label} in bold ('**{heading}**') or on its line"
+                f" ('{number}. {heading}'), or else a paragraph that ends with punctuation"
             )
+            raise ParseError(self.file, block.line, expected, unit.text)
         if mark is None:
             return False
         self.current.append(Unit("division", block.line, block.text, label=mark.label, mark=mark))
@@ -199,65 +156,6 @@ class BodyReader:
             raise ParseError(self.file, block.line + misfit, expected, block.lines[misfit])
 
 
-# --- Placing sub-paragraphs --------------------------------------------------------------
-
-
-def _expected(scheme: str, count: int) -> str:
-    """The label the next item of a list needs, when it already has ``count`` items."""
-    return {"letter": ids.letter_label, "roman": ids.roman_label}.get(scheme, lambda _: "–")(count)
-
-
-def _describe(scheme: str, count: int) -> str:
-    return "a dash item" if scheme == "dash" else f"sub-paragraph ({_expected(scheme, count)})"
-
-
-def nest_items(units: list[Unit], file: str) -> list[Unit]:
-    """Put each sub-paragraph under the paragraph or item it belongs to."""
-    tops: list[Unit] = []
-    stack: list[Unit] = []  # the open parents; stack[0] is the top paragraph
-    for unit in units:
-        if unit.kind not in ("item", "dash"):
-            tops.append(unit)
-            stack = [unit] if unit.kind != "division" else []
-            continue
-        if not stack:
-            raise ParseError(file, unit.line, "a paragraph before its first sub-paragraph", unit.label)
-        _place(unit, stack, file)
-    return tops
-
-
-def _place(unit: Unit, stack: list[Unit], file: str) -> None:
-    label = unit.number or ""
-    # Continue the deepest list that expects this label ("(i)" after "(h)" is a letter).
-    for depth in range(len(stack) - 1, -1, -1):
-        parent = stack[depth]
-        if not parent.children:
-            continue
-        scheme = parent.children[0].scheme
-        if (scheme == "dash" and unit.kind == "dash") or (
-            scheme != "dash" and unit.kind == "item" and label == _expected(scheme, len(parent.children))
-        ):
-            unit.scheme = scheme
-            parent.children.append(unit)
-            del stack[depth + 1 :]
-            stack.append(unit)
-            return
-    # Otherwise open a new, deeper list under the last item.
-    open_schemes = {p.children[0].scheme for p in stack if p.children} | {stack[0].scheme or "number"}
-    deepest = max(_SCHEMES.index(s) for s in open_schemes)
-    candidates = (
-        ["dash"] if unit.kind == "dash" else [s for s in ("letter", "roman") if label == _expected(s, 0)]
-    )
-    for scheme in candidates:
-        if _SCHEMES.index(scheme) > deepest:
-            unit.scheme = scheme
-            stack[-1].children.append(unit)
-            stack.append(unit)
-            return
-    wanted = [_describe(p.children[0].scheme, len(p.children)) for p in reversed(stack) if p.children]
-    raise ParseError(file, unit.line, " or ".join(wanted) or "a sub-paragraph (a)", unit.label)
-
-
 # --- Freezing into the model -------------------------------------------------------------
 
 
@@ -280,7 +178,7 @@ class Freezer:
         self, unit: Unit, place: Place, path: tuple[Level, ...], eid_path: tuple[Level, ...]
     ) -> Paragraph:
         raw = unit.text
-        match = _LEAD.match(raw) if len(path) == 1 else None
+        match = LEAD.match(raw) if len(path) == 1 else None
         italic = None
         if match:
             # A verb phrase in italics is an operative paragraph's lead; an opening phrase printed
@@ -313,8 +211,8 @@ class Freezer:
     def _take_markers(self, raw: str, line: int, anchor: str) -> tuple[str, list[FootnoteRef]]:
         out, refs, position = [], [], 0
         length = 0
-        for match in _MARKERS.finditer(raw):
-            number = int(match.group().translate(_TO_DIGITS))
+        for match in MARKERS.finditer(raw):
+            number = int(match.group().translate(TO_DIGITS))
             if number not in self.notes:
                 self.diagnostics.warn(line, f"footnote marker {match.group()} has no note; kept as text")
                 continue
@@ -341,7 +239,7 @@ class Freezer:
 def _footnotes(units: list[Unit], file: str) -> dict[int, Footnote]:
     notes: dict[int, Footnote] = {}
     for unit in units:
-        number = int((unit.number or "0").translate(_TO_DIGITS))
+        number = int((unit.number or "0").translate(TO_DIGITS))
         if number in notes:
             raise ParseError(file, unit.line, f"one note numbered {number}", f"a second note {unit.number}")
         notes[number] = Footnote(
@@ -422,9 +320,10 @@ def parse_file(path: Path, display_name: str | None = None) -> tuple[Resolution,
     for removed in source.removed:
         diagnostics.note(removed.location, str(removed))
     for remark in source.remarks:
-        diagnostics.warn_at(remark.location, remark.message) if remark.warning else diagnostics.note(
-            remark.location, remark.message
-        )
+        if remark.warning:
+            diagnostics.warn_at(remark.location, remark.message)
+        else:
+            diagnostics.note(remark.location, remark.message)
     try:
         resolution = parse_blocks(source.blocks, file, load_vocabulary(), diagnostics)
     except ConversionError as error:
