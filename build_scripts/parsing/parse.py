@@ -27,7 +27,7 @@ from ..reading.source import read_source
 from .assembly import Assembler, Place, Scope
 from .divisions import Mark, TreeBuilder, read_mark, restarting
 from .items import nest_items
-from .masthead import CLOSING_START, build_metadata, closing_misfit, read_closing, read_heading
+from .masthead import CLOSING_START, build_metadata, closing_misfit, read_closing, read_heading, unbold
 from .units import ANNEX, BARE_LABEL, LEAD, MARKERS, TO_DIGITS, Unit, classify
 from .vocabulary import Vocabulary, load_vocabulary
 
@@ -57,6 +57,7 @@ class BodyReader:
     bracket_open: bool = False  # a closing "[Adopted …" statement not yet closed by "]"
     numbered_seen: bool = False
     headless: Mark | None = None  # a numeral on its own, whose heading may follow in bold
+    annex_title_due: bool = False  # a bold "Annex" was read: a bold block next is its title
 
     @property
     def current(self) -> list[Unit]:
@@ -75,8 +76,11 @@ class BodyReader:
         if unit.kind == "footnote":
             self.body.footnotes.append(unit)
             self.pending_note = None if unit.terminated else unit
-        elif ANNEX.fullmatch(block.lines[0]) and self.body.paragraphs:
-            self._start_annex(block)
+        elif self.body.paragraphs and (heading := _annex_heading(block)) is not None:
+            self._start_annex(heading, bold=heading is not block)
+            return
+        elif self.annex_title_due and (title := unbold(block)) is not None:
+            self.current.append(Unit("plain", title.line, title.text))  # the annex's title, in bold
         elif self.in_closing:
             self._read_closing(block, unit)
         elif not self.body.annexes and self.body.paragraphs and CLOSING_START.fullmatch(block.lines[0]):
@@ -89,6 +93,7 @@ class BodyReader:
             self.last_text = unit
             self.numbered_seen = self.numbered_seen or unit.kind == "number"
         self.headless = None
+        self.annex_title_due = False
 
     def _read_division(self, block: Block, unit: Unit) -> bool:
         """A part's, section's or article's heading, or the bold heading of a bare numeral."""
@@ -114,12 +119,15 @@ class BodyReader:
         self.headless = mark if mark.heading is None and mark.number is not None else None
         return True
 
-    def _start_annex(self, block: Block) -> None:
+    def _start_annex(self, block: Block, bold: bool = False) -> None:
         self.body.annexes.append((block, []))
         if len(block.lines) > 1:
             title = Block(block.line + 1, block.lines[1:])
             self.current.append(Unit("plain", title.line, title.text))
         self.in_closing, self.last_text, self.pending_note = False, None, None
+        self.headless = None
+        # A bold "Annex" alone (as a PDF prints it): its title may follow as a bold block.
+        self.annex_title_due = bold and len(block.lines) == 1
 
     def _mend(self, unit: Unit) -> bool:
         """Join a plain block to what a page break cut: the last paragraph, or a note."""
@@ -287,6 +295,12 @@ def parse_blocks(
         work_uri=ids.work_uri(metadata.body_code, metadata.adopted, metadata.number),
         divisions=divisions,
     )
+
+
+def _annex_heading(block: Block) -> Block | None:
+    """An annex's heading ("Annex", "Annex II", with its title on the next lines), also in bold."""
+    plain = unbold(block) or block
+    return plain if ANNEX.fullmatch(plain.lines[0]) else None
 
 
 def _annex(index: int, block: Block, units: list[Unit], freezer: Freezer, file: str) -> Annex:

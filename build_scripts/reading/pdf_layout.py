@@ -77,6 +77,9 @@ def location(line: Line) -> str:
 class _Measures:
     body_size: float
     margin: float
+    """Where most body lines start."""
+    right: float
+    """Where most body lines end (justified text)."""
 
 
 def _measure(pages: list[Page]) -> _Measures:
@@ -85,8 +88,13 @@ def _measure(pages: list[Page]) -> _Measures:
         for line in page.lines:
             sizes[line.size] += len(line.text)
     body = sizes.most_common(1)[0][0] if sizes else 10.0
-    margins = Counter(round(line.x0) for p in pages for line in p.lines if abs(line.size - body) < 0.5)
-    return _Measures(body, float(margins.most_common(1)[0][0]) if margins else 0.0)
+    lines = [line for p in pages for line in p.lines if abs(line.size - body) < 0.5]
+    margins, rights = Counter(round(line.x0) for line in lines), Counter(round(line.x1) for line in lines)
+    return _Measures(
+        body,
+        float(margins.most_common(1)[0][0]) if margins else 0.0,
+        float(rights.most_common(1)[0][0]) if rights else 0.0,
+    )
 
 
 def _furniture(line: Line, page: Page, measures: _Measures) -> str | None:
@@ -152,10 +160,12 @@ def _new_block(previous: Line, line: Line) -> bool:
     )
 
 
-def _continues(block: list[Line], measures: _Measures) -> bool:
-    """Whether the first block of a page goes on with the paragraph the page break cut."""
-    first = block[0]
-    return abs(first.x0 - measures.margin) < 2.0 and not first.bold and not _LABEL.match(first.text)
+def _continues(block: list[Line], before: list[Line], measures: _Measures) -> bool:
+    """Whether the first block of a page goes on with the paragraph the page break cut: it
+    starts at the margin, unnumbered, in the style of the paragraph's last line."""
+    first, last = block[0], before[-1]
+    same_style = (first.bold, first.italic) == (last.bold, last.italic) and abs(first.size - last.size) < 1
+    return abs(first.x0 - measures.margin) < 2.0 and same_style and not _LABEL.match(first.text)
 
 
 def layout(pages: list[Page]) -> TextLayout:
@@ -167,7 +177,7 @@ def layout(pages: list[Page]) -> TextLayout:
     for page in pages:
         parts = _split_page(page, measures, removed)
         for index, block in enumerate(parts.body):
-            if index == 0 and body and _continues(block, measures) and not body[-1][-1].bold:
+            if index == 0 and body and _continues(block, body[-1], measures):
                 body[-1].extend(block)
             else:
                 body.append(block)
@@ -178,7 +188,7 @@ def layout(pages: list[Page]) -> TextLayout:
                 notes.append(note)
     remarks: list[Remark] = []
     body = _join_quoted(body, measures, remarks)
-    writer = _Writer()
+    writer = _Writer(measures)
     for block in body:
         writer.block(block, lead=True)
     for note in notes:
@@ -230,6 +240,20 @@ def _join_quoted(body: list[list[Line]], measures: _Measures, remarks: list[Rema
 # --- Writing the text layout -----------------------------------------------------------------
 
 
+def _line_text(line: Line, lead: bool) -> str:
+    """A line's text; if ``lead``, with ``*…*`` around the italic words that open it."""
+    spans = _marked_spans(line)
+    found = _lead(spans) if lead else None
+    if found is None:
+        return "".join(s.text for s in spans)
+    start, end = found
+    italic = "".join(s.text for s in spans[start:end])
+    before = "".join(s.text for s in spans[:start])
+    after = "".join(s.text for s in spans[end:])
+    opening, closing = italic[: len(italic) - len(italic.lstrip())], italic[len(italic.rstrip()) :]
+    return f"{before}{opening}*{italic.strip()}*{closing}{after}"
+
+
 def _marked_spans(line: Line) -> list[Span]:
     """Raised digits as superscript digits, without the space a PDF may put before them."""
     out: list[Span] = []
@@ -260,38 +284,40 @@ def _lead(spans: list[Span]) -> tuple[int, int] | None:
 
 
 class _Writer:
-    def __init__(self) -> None:
+    def __init__(self, measures: _Measures) -> None:
+        self.measures = measures
         self.lines: list[str] = []
         self.locations: dict[int, str] = {}
 
     def block(self, block: list[Line], lead: bool) -> None:
         texts: list[tuple[str, Line]] = []
         for index, line in enumerate(block):
-            spans = _marked_spans(line)
-            text = "".join(s.text for s in spans)
-            if index == 0 and lead and (found := _lead(spans)):
-                start, end = found
-                italic = "".join(s.text for s in spans[start:end])
-                core = italic.strip()
-                before = "".join(s.text for s in spans[:start])
-                after = "".join(s.text for s in spans[end:])
-                text = f"{before}{italic[: len(italic) - len(italic.lstrip())]}*{core}*"
-                text += italic[len(italic.rstrip()) :] + after
+            text = _line_text(line, lead=lead and index == 0)
             if texts and self._joins(texts[-1][0], text):
                 previous, first = texts[-1]
                 glue = "" if previous.endswith("-") and not _SUSPENDED.match(text) else " "
                 texts[-1] = (previous + glue + text, first)
             else:
                 texts.append((text, line))
-        if all(line.bold for line in block) and not block[0].italic:
-            first, last = texts[0], texts[-1]
-            texts[0] = ("**" + first[0], first[1])
-            texts[-1] = (texts[-1][0] + "**", last[1]) if len(texts) > 1 else (texts[0][0] + "**", last[1])
+        mark = self._emphasis(block) if lead else ""
+        if mark:
+            texts[0] = (mark + texts[0][0], texts[0][1])
+            texts[-1] = (texts[-1][0] + mark, texts[-1][1])
         if self.lines:
             self.lines.append("")
         for text, line in texts:
             self.lines.append(text)
             self.locations[len(self.lines)] = location(line)
+
+    def _emphasis(self, block: list[Line]) -> str:
+        """``**`` around a bold block (a heading), ``*`` around an italic one (an article's or
+        an unnumbered heading), none around the closing: italic too, but set to the right."""
+        if all(line.bold for line in block) and not block[0].italic:
+            return "**"
+        middle = (self.measures.margin + self.measures.right) / 2
+        if all(line.italic and not line.bold for line in block) and block[0].x0 < middle:
+            return "*"
+        return ""
 
     @staticmethod
     def _joins(previous: str, text: str) -> bool:
