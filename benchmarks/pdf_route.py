@@ -29,7 +29,7 @@ _PEAK = """
 import json, sys
 from pathlib import Path
 from build_scripts.parsing.parse import parse_file
-from build_scripts.reading import source, pdf_text
+from build_scripts.reading import source, pdf_reader
 
 def high_water():
     for line in open("/proc/self/status"):
@@ -38,7 +38,7 @@ def high_water():
     return 0
 
 # The PDF is read in this process here, so that its memory is this process's.
-source.read_pages = pdf_text._read_pages
+source.read_pages = pdf_reader._read_pages
 before = high_water()
 parse_file(Path(sys.argv[1]))
 print(json.dumps({"peak_growth_mb": (high_water() - before) / 1e6}))

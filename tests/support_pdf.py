@@ -11,7 +11,8 @@ from support_text import ROOT, model_notes, model_texts, squash
 
 from build_scripts.model import Resolution
 from build_scripts.reading.pdf_layout import SUPERSCRIPTS, layout, location
-from build_scripts.reading.pdf_text import Line, read_pages
+from build_scripts.reading.pdf_reader import read_pages
+from build_scripts.reading.pdf_text import Line
 
 FIXTURES_PDF = ROOT / "tests" / "fixtures_pdf"
 _MARKER = re.compile("(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import ParseError
 from .normalize import Block, blocks_from_bytes, read_bytes, split_blocks, split_lines
 from .pdf_layout import Remark, Removed, TextLayout, layout
-from .pdf_text import PdfProblem, read_pages
+from .pdf_reader import PdfProblem, read_pages
 
 _PDF_MAGIC = b"%PDF-"
 
