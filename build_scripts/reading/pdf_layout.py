@@ -22,11 +22,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .pdf_text import Line, Page, Span
+from .pdf_text import COLUMN_GAP, Line, Page, Span
 
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?")
-_PAGE_NUMBER = re.compile(r"\d{1,4}\s*/\s*\d{1,4}")
+# "23-25978 (E) 100124", "GE.23-14520(E)", "GE.23-14520 (E)    250723    260723"
+_JOB_NUMBER = re.compile(r"(?:[A-Z]{2}\.)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})*")
+_PAGE_NUMBER = re.compile(r"\d{1,4}(?:\s*/\s*\d{1,4})?")  # "2/13", or "2" alone at the foot
+_SYMBOL = re.compile(r"\b[AES]/(?:[A-Z0-9.-]+/)*[A-Z0-9.-]+(?: \(\d{4}\))?")
 _BARCODE = re.compile(r"\*\d{5,}\*")
 _RULE = re.compile(r"_{5,}")
 _RECYCLE = re.compile(r"Please recycle\W*", re.I)
@@ -98,21 +100,29 @@ def _measure(pages: list[Page]) -> _Measures:
 
 
 def _furniture(line: Line, page: Page, measures: _Measures) -> str | None:
+    """The kind of print furniture a line is, or None if it is text of the resolution."""
     text = line.text
     if line.barcode or _BARCODE.fullmatch(text):
         return "barcode"
     if _RECYCLE.fullmatch(text):
         return "recycling note"
     smaller = line.size < measures.body_size - 0.5
-    if line.bottom < _HEAD_BAND * page.height and page.number > 1 and smaller:
+    if line.bottom < _HEAD_BAND * page.height and page.number > 1 and (smaller or _SYMBOL.search(text)):
         return "running head"
     if line.top > _FOOT_BAND * page.height:
-        if _JOB_NUMBER.fullmatch(text):
-            return "job number"
-        if _PAGE_NUMBER.fullmatch(text):
-            return "page number"
+        kinds = {_foot_kind(column) for column in text.split(COLUMN_GAP)}
+        if None not in kinds:
+            return " and ".join(sorted(k for k in kinds if k))
         if smaller:
             return "running foot"
+    return None
+
+
+def _foot_kind(column: str) -> str | None:
+    column = column.strip()
+    for kind, pattern in (("job number", _JOB_NUMBER), ("page number", _PAGE_NUMBER), ("symbol", _SYMBOL)):
+        if pattern.fullmatch(column):
+            return kind
     return None
 
 
