@@ -25,7 +25,7 @@ from ..model import Annex, Division, Footnote, FootnoteRef, Paragraph, Resolutio
 from ..reading.normalize import Block, blocks_from_bytes
 from ..reading.source import read_source
 from .assembly import Assembler, Place, Scope
-from .divisions import Mark, TreeBuilder, read_mark, restarting
+from .divisions import BOLD, Mark, TreeBuilder, read_mark, restarting, styled_lines
 from .items import nest_items
 from .masthead import CLOSING_START, build_metadata, closing_misfit, read_closing, read_heading
 from .units import ANNEX, BARE_LABEL, LEAD, MARKERS, TO_DIGITS, Unit, classify
@@ -75,8 +75,8 @@ class BodyReader:
         if unit.kind == "footnote":
             self.body.footnotes.append(unit)
             self.pending_note = None if unit.terminated else unit
-        elif ANNEX.fullmatch(block.lines[0]) and self.body.paragraphs:
-            self._start_annex(block)
+        elif ANNEX.fullmatch(_unbold(block).lines[0]) and self.body.paragraphs:
+            self._start_annex(_unbold(block))
         elif self.in_closing:
             self._read_closing(block, unit)
         elif not self.body.annexes and self.body.paragraphs and CLOSING_START.fullmatch(block.lines[0]):
@@ -109,6 +109,10 @@ class BodyReader:
             raise ParseError(self.file, block.line, expected, unit.text)
         if mark is None:
             return False
+        if mark.kind == "heading" and self.body.annexes and not self.current:
+            # A bold line right after "Annex" is the annex's title, not a heading in it.
+            self.current.append(Unit("plain", block.line, mark.heading or ""))
+            return True
         self.current.append(Unit("division", block.line, block.text, label=mark.label, mark=mark))
         self.last_text, self.pending_note = None, None
         self.headless = mark if mark.heading is None and mark.number is not None else None
@@ -234,6 +238,12 @@ class Freezer:
             Footnote(n.id, n.marker, n.number, n.text, n.line, self.refs.get(n.number))
             for n in sorted(self.notes.values(), key=lambda n: n.number)
         )
+
+
+def _unbold(block: Block) -> Block:
+    """The block without the ``**`` of a bold heading ("**Annex**"), if it has them."""
+    lines = styled_lines(block, BOLD)
+    return Block(block.line, tuple(lines)) if lines else block
 
 
 def _footnotes(units: list[Unit], file: str) -> dict[int, Footnote]:
