@@ -31,7 +31,7 @@ _ROMAN = r"[IVXLC]+"
 _NUMERAL = re.compile(rf"(?P<number>{_ROMAN}|[A-Z])(?P<dot>\.?)")
 _NUMERAL_HEADING = re.compile(rf"(?P<number>{_ROMAN}|[A-Z])\.\s+(?P<heading>\S.*)")
 _WORDED = re.compile(r"(?P<word>Part|Chapter|Article)\s+(?P<number>[IVXLC]+|[A-Z]|\d+)\.?")
-_BOLD = re.compile(r"\*\*(?P<inner>[^*](?:.*[^*])?)\*\*", re.S)
+BOLD = re.compile(r"\*\*(?P<inner>[^*](?:.*[^*])?)\*\*", re.S)
 # A heading in italics ("*Partnerships and support mechanisms*"), on a block of its own.
 _ITALIC = re.compile(r"\*(?P<inner>[^*]+)\*", re.S)
 _SENTENCE_END = tuple(".,;:")
@@ -72,7 +72,7 @@ def styled_lines(block: Block, style: re.Pattern[str]) -> list[str] | None:
 
 def read_mark(block: Block) -> Mark | None:
     """The division heading this block is, if it is one."""
-    bold = styled_lines(block, _BOLD)
+    bold = styled_lines(block, BOLD)
     italic = None if bold is not None else styled_lines(block, _ITALIC)
     styled = bold if bold is not None else italic
     lines = styled if styled is not None else list(block.lines)

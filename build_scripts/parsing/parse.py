@@ -25,9 +25,9 @@ from ..model import Annex, Division, Footnote, FootnoteRef, Paragraph, Resolutio
 from ..reading.normalize import Block, blocks_from_bytes
 from ..reading.source import read_source
 from .assembly import Assembler, Place, Scope
-from .divisions import Mark, TreeBuilder, read_mark, restarting
+from .divisions import BOLD, Mark, TreeBuilder, read_mark, restarting, styled_lines
 from .items import nest_items
-from .masthead import CLOSING_START, build_metadata, closing_misfit, read_closing, read_heading, unbold
+from .masthead import CLOSING_START, build_metadata, closing_misfit, read_closing, read_heading
 from .units import ANNEX, BARE_LABEL, LEAD, MARKERS, TO_DIGITS, Unit, classify
 from .vocabulary import Vocabulary, load_vocabulary
 
@@ -57,7 +57,6 @@ class BodyReader:
     bracket_open: bool = False  # a closing "[Adopted …" statement not yet closed by "]"
     numbered_seen: bool = False
     headless: Mark | None = None  # a numeral on its own, whose heading may follow in bold
-    annex_title_due: bool = False  # a bold "Annex" was read: a bold block next is its title
 
     @property
     def current(self) -> list[Unit]:
@@ -76,11 +75,8 @@ class BodyReader:
         if unit.kind == "footnote":
             self.body.footnotes.append(unit)
             self.pending_note = None if unit.terminated else unit
-        elif self.body.paragraphs and (heading := _annex_heading(block)) is not None:
-            self._start_annex(heading, bold=heading is not block)
-            return
-        elif self.annex_title_due and (title := unbold(block)) is not None:
-            self.current.append(Unit("plain", title.line, title.text))  # the annex's title, in bold
+        elif ANNEX.fullmatch(_unbold(block).lines[0]) and self.body.paragraphs:
+            self._start_annex(_unbold(block))
         elif self.in_closing:
             self._read_closing(block, unit)
         elif not self.body.annexes and self.body.paragraphs and CLOSING_START.fullmatch(block.lines[0]):
@@ -93,7 +89,6 @@ class BodyReader:
             self.last_text = unit
             self.numbered_seen = self.numbered_seen or unit.kind == "number"
         self.headless = None
-        self.annex_title_due = False
 
     def _read_division(self, block: Block, unit: Unit) -> bool:
         """A part's, section's or article's heading, or the bold heading of a bare numeral."""
@@ -114,20 +109,21 @@ class BodyReader:
             raise ParseError(self.file, block.line, expected, unit.text)
         if mark is None:
             return False
+        if mark.kind == "heading" and self.body.annexes and not self.current:
+            # A bold line right after "Annex" is the annex's title, not a heading in it.
+            self.current.append(Unit("plain", block.line, mark.heading or ""))
+            return True
         self.current.append(Unit("division", block.line, block.text, label=mark.label, mark=mark))
         self.last_text, self.pending_note = None, None
         self.headless = mark if mark.heading is None and mark.number is not None else None
         return True
 
-    def _start_annex(self, block: Block, bold: bool = False) -> None:
+    def _start_annex(self, block: Block) -> None:
         self.body.annexes.append((block, []))
         if len(block.lines) > 1:
             title = Block(block.line + 1, block.lines[1:])
             self.current.append(Unit("plain", title.line, title.text))
         self.in_closing, self.last_text, self.pending_note = False, None, None
-        self.headless = None
-        # A bold "Annex" alone (as a PDF prints it): its title may follow as a bold block.
-        self.annex_title_due = bold and len(block.lines) == 1
 
     def _mend(self, unit: Unit) -> bool:
         """Join a plain block to what a page break cut: the last paragraph, or a note."""
@@ -244,6 +240,12 @@ class Freezer:
         )
 
 
+def _unbold(block: Block) -> Block:
+    """The block without the ``**`` of a bold heading ("**Annex**"), if it has them."""
+    lines = styled_lines(block, BOLD)
+    return Block(block.line, tuple(lines)) if lines else block
+
+
 def _footnotes(units: list[Unit], file: str) -> dict[int, Footnote]:
     notes: dict[int, Footnote] = {}
     for unit in units:
@@ -297,12 +299,6 @@ def parse_blocks(
     )
 
 
-def _annex_heading(block: Block) -> Block | None:
-    """An annex's heading ("Annex", "Annex II", with its title on the next lines), also in bold."""
-    plain = unbold(block) or block
-    return plain if ANNEX.fullmatch(plain.lines[0]) else None
-
-
 def _annex(index: int, block: Block, units: list[Unit], freezer: Freezer, file: str) -> Annex:
     tops = nest_items(units, file)
     # The title: the plain lines after "Annex" up to the first paragraph, division or sentence.
@@ -333,11 +329,6 @@ def parse_file(path: Path, display_name: str | None = None) -> tuple[Resolution,
     diagnostics = Diagnostics(file, locate=source.locate)
     for removed in source.removed:
         diagnostics.note(removed.location, str(removed))
-    for remark in source.remarks:
-        if remark.warning:
-            diagnostics.warn_at(remark.location, remark.message)
-        else:
-            diagnostics.note(remark.location, remark.message)
     try:
         resolution = parse_blocks(source.blocks, file, load_vocabulary(), diagnostics)
     except ConversionError as error:
