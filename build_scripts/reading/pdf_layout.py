@@ -321,11 +321,14 @@ class _Writer:
 
     def _emphasis(self, block: list[Line]) -> str:
         """``**`` around a bold block (a heading), ``*`` around an italic one (an article's or
-        an unnumbered heading), none around the closing: italic too, but set to the right."""
+        an unnumbered heading), none around the closing: italic too, but set to the right or
+        in brackets."""
         if all(line.bold for line in block) and not block[0].italic:
             return "**"
         middle = (self.measures.margin + self.measures.right) / 2
-        if all(line.italic and not line.bold for line in block) and block[0].x0 < middle:
+        italic = all(line.italic and not line.bold for line in block)
+        # A bracketed statement ("[Adopted without a vote.]") belongs to the closing too.
+        if italic and block[0].x0 < middle and not block[0].text.startswith("["):
             return "*"
         return ""
 
