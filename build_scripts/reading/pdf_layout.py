@@ -1,8 +1,9 @@
 """A PDF's lines -> the text layout the parser reads, with where each line came from.
 
-The text layout is the one of the text route (see ``normalize``): blocks separated by blank
-lines, ``*…*`` around a paragraph's italic lead, ``**…**`` around a bold block, superscript
-digits for footnote markers, each footnote as its own block. What the page tells is used:
+The text layout is the one of the text route (see ``normalize`` and the README): blocks
+separated by blank lines, ``*…*`` around a paragraph's italic lead and around an italic block
+(a heading), ``**…**`` around a bold block, superscript digits for footnote markers, each
+footnote as its own block, after the body. What the page tells is used:
 
 - print furniture is removed and each removal noted: the job number and barcode, the running
   heads and feet (symbol, short title, page "n/N"), the footnote rule;
@@ -13,7 +14,9 @@ digits for footnote markers, each footnote as its own block. What the page tells
   is joined to the paragraph the page break cut;
 - a line ending in a hyphen is joined to the next without a space: the hyphen is part of the
   word (Secretary-General), unless the next line opens with "and" or "or" (gender- and
-  age-sensitive); nothing else is changed.
+  age-sensitive); nothing else is changed;
+- what a paragraph ending in a colon introduces, set in on every line or unnumbered (an
+  amended article, a table), stays in that paragraph: the model has no quotations or tables.
 """
 
 from __future__ import annotations
