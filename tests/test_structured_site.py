@@ -54,6 +54,14 @@ def test_every_division_is_one_heading_with_its_anchor(built: tuple[Path, Resolu
         assert (division.heading or "") in words and (division.label or "") in words
 
 
+def test_every_paragraph_keeps_one_anchor_on_the_page(built: tuple[Path, Resolution]) -> None:
+    site, resolution = built
+    page = lxml.html.parse(str(site / "text" / "index.html")).getroot()
+    ids = page.xpath("//@id")
+    for paragraph in resolution.paragraphs():
+        assert ids.count(paragraph.id) == 1, paragraph.id
+
+
 def test_every_division_is_in_the_table_of_contents(built: tuple[Path, Resolution]) -> None:
     site, resolution = built
     page = lxml.html.parse(str(site / "text" / "index.html")).getroot()
