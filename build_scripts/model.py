@@ -8,6 +8,7 @@ JSON form printed by ``python -m build_scripts parse``.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -137,11 +138,14 @@ def outline(
     ``tops`` are all the top-level paragraphs of a text, in or out of divisions.
     """
     inside = {id(p) for d in divisions for _, p in d.walk() if isinstance(p, Paragraph)}
-    for paragraph in tops:
-        if id(paragraph) not in inside:
-            yield 0, paragraph
-    for division in divisions:
-        yield from division.walk()
+    free = [p for p in tops if id(p) not in inside]
+    # Both run in reading order; a heading over the preamble comes before the first operative
+    # paragraph, which is outside it, so the two are merged by source line.
+    for item in heapq.merge(free, divisions, key=lambda item: item.line):
+        if isinstance(item, Division):
+            yield from item.walk()
+        else:
+            yield 0, item
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
+from support_text import conservation_problems
+from test_akn import _schema_path
 
+from build_scripts.downloads.akn import NS, akn_xml
 from build_scripts.parsing.divisions import read_mark
 from build_scripts.parsing.parse import parse_bytes
 from build_scripts.reading.normalize import Block
@@ -98,3 +102,52 @@ def test_a_bold_line_right_after_the_annex_heading_is_its_title() -> None:
     annex = parse_bytes(text.encode(), "test.txt")[0].annexes[0]
     assert annex.title_lines == ("Principles on testing",)
     assert [(d.id, d.heading) for d in annex.divisions] == [("annex-section-i", "Scope")]
+
+
+BODY = """United Nations    A/RES/78/999
+
+General Assembly
+
+Resolution adopted by the General Assembly on 19 December 2023
+
+78/999. A resolution for testing
+
+The General Assembly,
+
+**Commitments**
+
+Recalling its resolution 77/999 of 14 December 2022,
+
+Noting with concern the matters before it,
+
+1. *Decides* to act;
+
+*Follow-up*
+
+2. *Requests* a report.
+
+50th plenary meeting
+19 December 2023
+"""
+
+
+def test_a_heading_in_the_preamble_ends_where_the_operative_part_starts() -> None:
+    resolution = parse_bytes(BODY.encode(), "test.txt")[0]
+    commitments, follow_up = resolution.divisions
+    assert [p.id for p in commitments.paragraphs] == ["pp1", "pp2"]
+    assert [p.id for p in follow_up.paragraphs] == ["op2"]
+    assert [p.id for p in resolution.operative] == ["op1", "op2"]
+    outline = [(depth, item.id) for depth, item in resolution.outline()]
+    assert outline == [
+        (0, "heading-commitments"),
+        (1, "pp1"),
+        (1, "pp2"),
+        (0, "op1"),
+        (0, "heading-follow-up"),
+        (1, "op2"),
+    ]
+    assert conservation_problems(BODY.encode(), resolution) == []
+    document = etree.fromstring(akn_xml(resolution))
+    etree.XMLSchema(etree.parse(str(_schema_path()))).assertValid(document)
+    preamble = document.find(f"{{{NS}}}statement/{{{NS}}}preamble")
+    assert preamble.find(f"{{{NS}}}blockContainer").get("eId") == "hcontainer_1"

@@ -14,11 +14,13 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from a11y_support import axe_violations, browser_context, describe_violations, scheme_options
 from conftest import ROOT
 from lxml import etree
 from test_akn import _schema_path
 from test_hostile_text_in_browser import project as project
 from test_hostile_text_in_browser import publish
+from test_hostile_text_in_browser import server as server
 
 from build_scripts.downloads.akn import NS
 from build_scripts.model import Division, Resolution
@@ -50,6 +52,14 @@ def test_every_division_is_one_heading_with_its_anchor(built: tuple[Path, Resolu
         assert found[0].tag in ("h3", "h4", "h5", "h6"), division.id
         words = " ".join(found[0].text_content().split())
         assert (division.heading or "") in words and (division.label or "") in words
+
+
+def test_every_paragraph_keeps_one_anchor_on_the_page(built: tuple[Path, Resolution]) -> None:
+    site, resolution = built
+    page = lxml.html.parse(str(site / "text" / "index.html")).getroot()
+    ids = page.xpath("//@id")
+    for paragraph in resolution.paragraphs():
+        assert ids.count(paragraph.id) == 1, paragraph.id
 
 
 def test_every_division_is_in_the_table_of_contents(built: tuple[Path, Resolution]) -> None:
@@ -95,3 +105,16 @@ def test_published_anchors_list_the_divisions(built: tuple[Path, Resolution], pr
     for division in _divisions(resolution):
         assert text_page[division.id]["name"] == division.name
         assert "hash" in text_page[division.id]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_on_the_structured_full_text(
+    built: tuple[Path, Resolution], server: str, browser, scheme: str
+) -> None:
+    site, _ = built
+    with browser_context(browser, server, **scheme_options(scheme, 1280)) as context:
+        page = context.new_page()
+        page.goto(f"{server}{site.name}/text/", wait_until="load")
+        problems = describe_violations(f"{site.name}/text/ ({scheme})", axe_violations(page))
+    assert not problems, "\n".join(problems)
