@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ import snowballstemmer
 
 from ...enriching.enrich import Enriched
 from ...identifiers import title_case_name
+from ...model import Division, Paragraph, Resolution
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _TAG = re.compile(r"<[^>]+>")
@@ -59,14 +61,24 @@ def paragraph_entries(enriched: Enriched, page: str) -> list[SearchEntry]:
     meta = resolution.metadata
     masthead = " ".join(resolution.masthead)
     entries = [_entry(page, f"Full text of resolution {meta.number}", masthead, meta.symbol)]
-    for paragraph in resolution.paragraphs():
-        text = f"{paragraph.label} {paragraph.text}" if paragraph.label else paragraph.text
-        entries.append(_entry(f"{page}#{paragraph.id}", title_case_name(paragraph.name), text, paragraph.id))
+    for item in _reading_order(resolution):
+        if isinstance(item, Division):
+            text = " ".join(w for w in (item.label, item.heading) if w)
+        else:
+            text = f"{item.label} {item.text}" if item.label else item.text
+        entries.append(_entry(f"{page}#{item.id}", title_case_name(item.name), text, item.id))
     for note in resolution.footnotes:
         entries.append(_entry(f"{page}#{note.id}", f"Footnote {note.number}", note.text, note.id))
     if resolution.closing.lines:
         entries.append(_entry(f"{page}#closing", "Closing", " ".join(resolution.closing.lines), "closing"))
     return entries
+
+
+def _reading_order(resolution: Resolution) -> Iterator[Division | Paragraph]:
+    """Every division and paragraph (sub-paragraphs too), body then annexes, in reading order."""
+    for outline in (resolution.outline(), *(annex.outline() for annex in resolution.annexes)):
+        for _, item in outline:
+            yield from [item] if isinstance(item, Division) else item.walk()
 
 
 def _entry(location: str, title: str, text: str, address: str) -> SearchEntry:
