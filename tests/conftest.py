@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from support_text import Command
 
 from benchmarks.local_site import ChromiumNotFound, launch_chromium, serve
+from build_scripts.__main__ import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "resolutions" / "A-HRC-RES-53-9.txt"
@@ -29,6 +31,22 @@ def build_site(
         text=True,
         check=False,
     )
+
+
+@pytest.fixture
+def parse_command(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., Command]:
+    """``python -m build_scripts parse ARGS`` from the project's folder, run in this process (the
+    command line's own smoke tests are in test_command_line.py)."""
+    monkeypatch.chdir(ROOT)
+
+    def run(*args: str | Path) -> Command:
+        status = main(["parse", *map(str, args)])
+        stdout, stderr = capsys.readouterr()
+        return Command(status, stdout, stderr)
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,10 @@
-"""Helpers for the converter's tests: running the CLI, matching expected structure, conservation."""
+"""Helpers for the converter's tests: the parse command's result, expected structure, conservation."""
 
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +21,13 @@ _BLANK = re.compile(r"[\s\u200b\u2060\ufeff]*")
 _EDGES = re.compile(r"^[\s\u200b\u2060\ufeff]+|[\s\u200b\u2060\ufeff]+$")
 
 
-def run_cli(path: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    """``python -m build_scripts parse PATH`` from the project's root, output as bytes."""
-    return subprocess.run(
-        [sys.executable, "-m", "build_scripts", "parse", str(path), *args],
-        cwd=ROOT,
-        capture_output=True,
-        check=False,
-        timeout=120,
-    )
+@dataclass(frozen=True)
+class Command:
+    """What ``python -m build_scripts parse`` gave: its exit status and what it printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
 
 
 def fixture_dirs() -> list[Path]:
