@@ -18,6 +18,7 @@ from lxml import etree
 
 from ..dates import DATE, iso_date
 from ..enriching.catalogue import Entry
+from ..identifiers import frbr_uri
 from ..model import Annex, Footnote, Metadata, Paragraph, Resolution
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -64,8 +65,8 @@ def _date(resolution: Resolution) -> str:
 def _identification(parent: Element, resolution: Resolution, component: str) -> None:
     """FRBRWork, FRBRExpression and FRBRManifestation of the document or one of its annexes."""
     meta, date = resolution.metadata, _date(resolution)
-    work = resolution.work_uri
-    expression = f"{work}/{LANGUAGE}@{date}"
+    uri = frbr_uri(meta.body_code, date, meta.number, LANGUAGE)
+    work, expression = resolution.work_uri, uri.expression_uri()
     author = f"#{meta.body_code}"
     identification = _sub(parent, "identification", source=f"#{PUBLISHER[0]}")
     levels = (

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..enriching.enrich import AnnotatedText, Span
+from ..identifiers import footnote_number, footnote_ref_id
 from ..model import FootnoteRef
 from .escape import markdown_text
 
@@ -30,8 +31,7 @@ class InlineRenderer:
     def ref_id(self, footnote: str) -> str:
         """``fnref1`` for the first reference to fn1, ``fnref1-2`` for a second one."""
         count = self.ref_ids[footnote] = self.ref_ids.get(footnote, 0) + 1
-        base = "fnref" + footnote.removeprefix("fn")
-        return base if count == 1 else f"{base}-{count}"
+        return footnote_ref_id(footnote_number(footnote), count)
 
     def render(
         self, annotated: AnnotatedText, lead: str | None = None, refs: Sequence[FootnoteRef] = ()
@@ -76,7 +76,7 @@ class InlineRenderer:
                 out.append(link)
                 position = item.end
             else:
-                number = item.footnote.removeprefix("fn")
+                number = footnote_number(item.footnote)
                 out.append(self.macros.footnote_ref(number, self.ref_id(item.footnote)))
                 position = at
         out.append(markdown_text(text[position:end]))
