@@ -39,9 +39,7 @@ def test_fixture_model_is_its_golden_json(parse_command, file_regression, case: 
 
 @pytest.mark.parametrize("name", sorted(FILES))
 def test_built_file_is_its_golden_file(file_regression, name: str) -> None:
-    file_regression.check(
-        FILES[name].decode("utf-8"), fullpath=GOLDEN / name, encoding="utf-8", newline=""
-    )
+    file_regression.check(FILES[name].decode("utf-8"), fullpath=GOLDEN / name, encoding="utf-8", newline="")
 
 
 def test_every_golden_file_is_still_built() -> None:
