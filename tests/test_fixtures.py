@@ -7,6 +7,9 @@ expected.json may hold:
   ids         every paragraph's anchor, in reading order
   paragraphs  for some anchors, a part of that paragraph's JSON (without its items)
   warnings    the warnings the conversion must report, in order
+
+Beside them, model.json is the whole model as the parse command prints it, compared whole by
+test_golden.py (``make golden`` writes it anew).
 """
 
 from __future__ import annotations
