@@ -11,7 +11,7 @@ import material
 from conftest import ROOT
 
 from build_scripts.renderers.mkdocs_material.palette import custom_colour_rules
-from build_scripts.renderers.mkdocs_material.theme_fixes import without_checkbox_autocomplete
+from build_scripts.renderers.mkdocs_material.theme_fixes import svg_data_url, without_checkbox_autocomplete
 
 
 def test_checkboxes_lose_their_autocomplete_attribute() -> None:
@@ -22,6 +22,12 @@ def test_checkboxes_lose_their_autocomplete_attribute() -> None:
 def test_text_inputs_keep_theirs() -> None:
     html = '<input type="text" class="md-search__input" autocomplete="off">'
     assert without_checkbox_autocomplete(html) == html
+
+
+def test_an_svg_data_address_has_no_space_or_double_quote() -> None:
+    url = svg_data_url('<svg xmlns="http://www.w3.org/2000/svg">\n  <circle r="1"/>\n</svg>')
+    assert url.startswith("data:image/svg+xml,")
+    assert not re.search(r'[\s"]', url), url
 
 
 def test_no_built_page_has_a_checkbox_with_autocomplete(built_site: Path) -> None:
