@@ -64,6 +64,8 @@ class Crawl:
             root = lxml.html.fromstring((self.root / page).read_bytes())
             self.ids[page] = set(root.xpath("//@id"))
             for url in root.xpath(LINKS):
+                if url.startswith("data:"):  # inlined (the icon): nothing to follow
+                    continue
                 link = Link(page, url)
                 target = self.target(page, url)
                 if target is None:
