@@ -21,7 +21,10 @@ A = {"a": NS}
 NOTE = f"{{{NS}}}authorialNote"
 PARAGRAPHS = (
     "//a:preamble/a:p[@eId] | //a:preamble/a:container[@name='preambularParagraph'] | //a:blockList/a:item"
-    " | //a:mainBody/a:paragraph | //a:point | //a:indent"
+    " | //a:mainBody//a:paragraph | //a:point | //a:indent"
+    # unnumbered paragraphs that open or close a division, an annex's or a heading's preamble
+    " | //a:intro/a:p[@eId] | //a:wrapUp/a:p[@eId] | //a:preamble//a:blockContainer/a:p[@eId]"
+    " | //a:blockContainer[not(@class)]"
 )
 INPUTS = sorted((ROOT / "tests" / "fixtures").glob("*/input.txt")) + sorted(
     (ROOT / "tests" / "fixtures_akn").glob("*.txt")

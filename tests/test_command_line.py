@@ -4,26 +4,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
-from support_text import ROOT
+from support_text import run_command as run
 
 BAD = "tests/bad_inputs/operative_numbering_gap.txt"
-
-
-def run(*args: str, hash_seed: str = "0") -> subprocess.CompletedProcess[str]:
-    """``python -m build_scripts ARGS`` from the project's folder."""
-    return subprocess.run(
-        [sys.executable, "-m", "build_scripts", *args],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONHASHSEED": hash_seed},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
 
 
 def test_parse_prints_the_model_as_json_and_exits_0() -> None:

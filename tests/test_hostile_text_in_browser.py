@@ -60,9 +60,10 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy
 
 
-def publish(project: Path, name: str) -> Path:
-    """Build a site from one input of the corpus; return its folder."""
-    shutil.copy(CORPUS / name, project / "resolutions" / name)
+def publish(project: Path, name: str, source: Path | None = None) -> Path:
+    """Build a site from one input of the corpus (or from ``source``, published as ``name``);
+    return its folder."""
+    shutil.copy(source or CORPUS / name, project / "resolutions" / name)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["extra"]["resolution"] = f"resolutions/{name}"
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

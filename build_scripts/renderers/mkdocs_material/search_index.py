@@ -16,12 +16,14 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import snowballstemmer
 
 from ...enriching.enrich import Enriched
 from ...identifiers import title_case_name
+from ...model import Division, Paragraph, Resolution
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _TAG = re.compile(r"<[^>]+>")
@@ -39,11 +41,15 @@ def paragraph_entries(enriched: Enriched, page: str) -> list[dict[str, str]]:
             "text": " ".join(resolution.masthead),
         }
     ]
-    for paragraph in resolution.paragraphs():
-        text = f"{paragraph.label} {paragraph.text}" if paragraph.label else paragraph.text
-        entries.append(
-            {"location": f"{page}#{paragraph.id}", "title": title_case_name(paragraph.name), "text": text}
-        )
+    for item in _reading_order(resolution):
+        if isinstance(item, Division):
+            words = " ".join(w for w in (item.label, item.heading) if w)
+            entries.append(
+                {"location": f"{page}#{item.id}", "title": title_case_name(item.name), "text": words}
+            )
+            continue
+        text = f"{item.label} {item.text}" if item.label else item.text
+        entries.append({"location": f"{page}#{item.id}", "title": title_case_name(item.name), "text": text})
     for note in resolution.footnotes:
         entries.append(
             {"location": f"{page}#{note.id}", "title": f"Footnote {note.number}", "text": note.text}
@@ -53,6 +59,13 @@ def paragraph_entries(enriched: Enriched, page: str) -> list[dict[str, str]]:
             {"location": f"{page}#closing", "title": "Closing", "text": " ".join(resolution.closing.lines)}
         )
     return entries
+
+
+def _reading_order(resolution: Resolution) -> Iterator[Division | Paragraph]:
+    """Every division and paragraph (sub-paragraphs too), body then annexes, in reading order."""
+    for outline in (resolution.outline(), *(annex.outline() for annex in resolution.annexes)):
+        for _, item in outline:
+            yield from [item] if isinstance(item, Division) else item.walk()
 
 
 def _words(entry: dict[str, str]) -> set[str]:
