@@ -18,7 +18,7 @@ from ..dates import long_date
 from ..enriching.catalogue import REFERENCE_KINDS, Entry
 from ..enriching.enrich import Enriched
 from ..identifiers import DocumentSymbol, footnote_ref_id, paragraph_page
-from ..model import Paragraph
+from ..model import Division, Paragraph
 from .acronyms import AcronymExpander
 from .citations import plain_citation
 from .escape import attribute, markdown_text
@@ -37,6 +37,19 @@ class ParagraphView:
     name: str
     markdown: str
     classes: str
+    is_division: bool = False
+
+
+@dataclass(frozen=True)
+class DivisionView:
+    """A part's, section's, article's or heading's title on the full-text page."""
+
+    anchor: str
+    level: int
+    """The HTML heading level: h3 for a division of the preamble, operative part or annex."""
+    markdown: str
+    name: str
+    is_division: bool = True
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,9 @@ class EntryView:
     """For a term: its definition, each statement followed by its source."""
     mentions: tuple[tuple[str, str], ...]
     """(anchor, name) of every text that mentions it."""
+
+
+View = ParagraphView | DivisionView
 
 
 def environment() -> Environment:
@@ -160,6 +176,46 @@ class PageRenderer:
             views.extend(self.paragraph_views(item, "item", depth + 1))
         return views
 
+    def _division_view(self, division: Division, depth: int) -> DivisionView:
+        number = self.inline.macros.label(division.label) if division.label else ""
+        words = markdown_text(division.heading) if division.heading else ""
+        return DivisionView(
+            division.id, min(3 + depth, 6), " ".join(w for w in (number, words) if w), division.name
+        )
+
+    def _outline_views(
+        self, outline: Iterable[tuple[int, Division | Paragraph]], annex: bool = False
+    ) -> list[View]:
+        """The views of a text's divisions and paragraphs, in reading order."""
+        preambular = {id(p) for p in self.resolution.preamble}
+        views: list[View] = []
+        for level, item in outline:
+            if isinstance(item, Division):
+                views.append(self._division_view(item, level))
+                continue
+            kind = "annex" if annex else "preambular" if id(item) in preambular else "operative"
+            views.extend(self.paragraph_views(item, kind))
+        return views
+
+    def _body_views(self) -> tuple[list[View], list[View]]:
+        """The preamble's views and the operative part's: the operative part starts at the first
+        operative paragraph or the first division that is not a heading over preambular ones."""
+        resolution = self.resolution
+        outline = list(resolution.outline())
+        preambular = {id(p) for p in resolution.preamble}
+
+        def in_preamble(item: Division | Paragraph) -> bool:
+            if isinstance(item, Paragraph):
+                return id(item) in preambular
+            inner = [p for _, p in item.walk() if isinstance(p, Paragraph)]
+            return item.kind == "heading" and all(id(p) in preambular for p in inner)
+
+        split = next(
+            (i for i, (level, item) in enumerate(outline) if level == 0 and not in_preamble(item)),
+            len(outline),
+        )
+        return self._outline_views(outline[:split]), self._outline_views(outline[split:])
+
     def _masthead_views(self) -> tuple[list[str], str]:
         """The masthead's lines as Markdown, and the heading line apart (it becomes the h1)."""
         resolution = self.resolution
@@ -195,13 +251,12 @@ class PageRenderer:
         resolution = self.resolution
         self.inline.ref_ids.clear()
         masthead, heading = self._masthead_views()
-        preamble = [v for p in resolution.preamble for v in self.paragraph_views(p, "preambular")]
-        operative = [v for p in resolution.operative for v in self.paragraph_views(p, "operative")]
+        preamble, operative = self._body_views()
         annexes = [
             (
                 annex,
                 [markdown_text(line) for line in annex.title_lines],
-                [v for p in annex.paragraphs for v in self.paragraph_views(p, "annex")],
+                self._outline_views(annex.outline(), annex=True),
             )
             for annex in resolution.annexes
         ]
