@@ -3,7 +3,7 @@
     python -m build_scripts build [--site-dir site]   the whole build (see pipeline.py)
     python -m build_scripts serve                     build, serve and rebuild on every change
     python -m build_scripts parse FILE                the document model of a text or PDF, as JSON
-    python -m build_scripts text FILE.pdf             the text layout the parser reads, from a PDF
+    python -m build_scripts text FILE.pdf             the text layout read from a PDF, as the parser reads it
     python -m build_scripts anchors check|update      compare with published-anchors.json, or record a change
 
 Problems in the input stop with ``file:line: expected …`` and exit status 2, never a traceback.

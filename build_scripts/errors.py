@@ -73,5 +73,9 @@ class Diagnostics:
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(Warning_(self.file, line, message, self.locate(line)))
 
+    def warn_at(self, location: str, message: str) -> None:
+        """A warning about a place that is not a line of the text the parser read (a PDF's page)."""
+        self.warnings.append(Warning_(self.file, 0, message, location))
+
     def note(self, location: str, message: str) -> None:
         self.notes.append(Note(self.file, location, message))

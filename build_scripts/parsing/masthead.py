@@ -69,7 +69,7 @@ def read_heading(blocks: list[Block], file: str, vocabulary: Vocabulary) -> tupl
     body_names = {b.name for b in vocabulary.bodies} | {b.masthead_organ for b in vocabulary.bodies}
     for index, block in enumerate(blocks):
         if block.lines[0].startswith("**"):
-            plain = _unbold(block)
+            plain = unbold(block)
             if plain is None or not _is_masthead_line(plain.lines[0], body_names):
                 _read_agenda_title(block, file, heading)
                 continue
@@ -111,7 +111,7 @@ def read_heading(blocks: list[Block], file: str, vocabulary: Vocabulary) -> tupl
     )
 
 
-def _unbold(block: Block) -> Block | None:
+def unbold(block: Block) -> Block | None:
     """The block without the ``**`` around it, if it has them."""
     first, last = block.lines[0], block.lines[-1]
     if not (first.startswith("**") and last.endswith("**") and len(block.text) > 4):

@@ -327,8 +327,7 @@ def parse_file(path: Path, display_name: str | None = None) -> tuple[Resolution,
     file = display_name or str(path)
     source = read_source(path, file)
     diagnostics = Diagnostics(file, locate=source.locate)
-    for removed in source.removed:
-        diagnostics.note(removed.location, str(removed))
+    source.report(diagnostics)
     try:
         resolution = parse_blocks(source.blocks, file, load_vocabulary(), diagnostics)
     except ConversionError as error:

@@ -1,40 +1,20 @@
-"""The text layer of a PDF: its lines, each with its position, font size and style.
+"""A page's characters -> its lines, each with its position, font size and style.
 
-pdfplumber (on pdfminer.six) gives every character with its font name, size and position.
-Characters are grouped into lines by their baseline; a row of raised, smaller characters
-(a footnote marker) joins the line it sits on; a wide gap splits a row into separate lines
-(the two columns of a masthead). Reading happens in a child process with a memory and a time
-limit, so that a PDF whose streams expand enormously, or that makes the reader loop, stops
-with a message instead of exhausting the machine.
+Characters (from ``pdf_reader``) are grouped into lines by their baseline; a row of raised,
+smaller characters (a footnote marker) joins the line it sits on; a wide gap splits a row into
+columns, and columns of one weight stay one line ("United Nations    A/RES/78/248").
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-
-PAGE_LIMIT = 300
-"""The most pages read: the longest resolutions, with annexes, run to about a hundred."""
-MEMORY_LIMIT = 1 << 30
-"""The most memory the reading may take beyond what the build already holds (1 GiB)."""
-TIME_LIMIT = 60.0
-"""Seconds the reading of one PDF may take."""
+from dataclasses import dataclass, replace
 
 _BASELINE_TOLERANCE = 2.5  # points: characters of one line may sit this far apart vertically
 _COLUMN_GAP = 3.0  # font sizes: a wider gap between characters starts another line
 _SPACE_GAP = 0.18  # font sizes: a wider gap between characters is a space
-
-
-class PdfProblem(Exception):
-    """Why a PDF cannot be read; ``page`` is 0 when the whole file is at fault."""
-
-    def __init__(self, page: int, expected: str, found: str) -> None:
-        super().__init__(found)
-        self.page, self.expected, self.found = page, expected, found
+COLUMN_GAP = "    "
 
 
 @dataclass(frozen=True)
@@ -61,6 +41,8 @@ class Line:
     """The font size of most of its characters."""
     spans: tuple[Span, ...]
     barcode: bool = False
+    columns: bool = False
+    """Made of columns set side by side (a table's row)."""
 
     @property
     def text(self) -> str:
@@ -87,11 +69,6 @@ class Page:
 # --- Characters to lines -------------------------------------------------------------------
 
 
-def _style(font: str) -> tuple[bool, bool]:
-    name = font.split("+")[-1].lower()
-    return "bold" in name or "black" in name, "italic" in name or "oblique" in name
-
-
 def _rows(chars: list[dict]) -> list[list[dict]]:
     """Characters grouped by baseline, top to bottom."""
     rows: list[list[dict]] = []
@@ -104,8 +81,11 @@ def _rows(chars: list[dict]) -> list[list[dict]]:
 
 
 def _size(chars: Iterable[dict]) -> float:
-    sizes = Counter(round(c["size"], 1) for c in chars if c["text"].strip())
-    return sizes.most_common(1)[0][0] if sizes else 0.0
+    sizes: dict[float, int] = {}
+    for char in chars:
+        if char["text"] != " ":
+            sizes[char["size"]] = sizes.get(char["size"], 0) + 1
+    return max(sizes, key=sizes.__getitem__) if sizes else 0.0
 
 
 def _merge_raised(rows: list[list[dict]]) -> list[list[dict]]:
@@ -144,21 +124,24 @@ def _segments(row: list[dict]) -> list[list[dict]]:
 
 
 def _spans(chars: list[dict], size: float) -> tuple[Span, ...]:
-    spans: list[Span] = []
+    runs: list[tuple[tuple[bool, bool, bool], list[str]]] = []
     previous: dict | None = None
     for char in chars:
         text = char["text"]
-        if previous is not None and text != " " and previous["text"] != " ":
-            if char["x0"] - previous["x1"] > _SPACE_GAP * min(char["size"], previous["size"]):
-                text = " " + text
+        if (
+            previous is not None
+            and text != " "
+            and previous["text"] != " "
+            and char["x0"] - previous["x1"] > _SPACE_GAP * min(char["size"], previous["size"])
+        ):
+            text = " " + text
         previous = char
-        bold, italic = _style(char["fontname"])
-        raised = bool(char.get("raised")) and char["size"] < 0.8 * size
-        if spans and (spans[-1].bold, spans[-1].italic, spans[-1].raised) == (bold, italic, raised):
-            spans[-1] = Span(spans[-1].text + text, bold, italic, raised)
+        style = (char["bold"], char["italic"], bool(char.get("raised")) and char["size"] < 0.8 * size)
+        if runs and runs[-1][0] == style:
+            runs[-1][1].append(text)
         else:
-            spans.append(Span(text, bold, italic, raised))
-    return _tidy(spans)
+            runs.append((style, [text]))
+    return _tidy([Span("".join(texts), *style) for style, texts in runs])
 
 
 def _tidy(spans: list[Span]) -> tuple[Span, ...]:
@@ -177,111 +160,52 @@ def _tidy(spans: list[Span]) -> tuple[Span, ...]:
 
 
 def page_lines(chars: list[dict], page: int) -> list[Line]:
-    """A page's characters as lines, in reading order (top to bottom, left to right)."""
+    """A page's characters as lines, in reading order (top to bottom, left to right).
+
+    Columns of one row in the same weight stay one line, four spaces between them ("United
+    Nations    A/RES/78/248", a table's row); a bold column and a plain one are two lines (the
+    masthead's "General Assembly" beside "Distr.: General").
+    """
     chars = [c for c in chars if c.get("upright", True) and c["text"] and c["text"] not in "\r\n"]
     lines: list[Line] = []
     for row in _merge_raised(_rows(chars)):
-        for segment in _segments(row):
-            size = _size(c for c in segment if not c.get("raised"))
-            spans = _spans(segment, size)
-            if not spans:
-                continue
-            lines.append(
-                Line(
-                    page=page,
-                    number=len(lines) + 1,
-                    x0=min(c["x0"] for c in segment),
-                    x1=max(c["x1"] for c in segment),
-                    top=min(c["top"] for c in segment if not c.get("raised")) if size else segment[0]["top"],
-                    bottom=max(c["bottom"] for c in segment),
-                    size=size,
-                    spans=spans,
-                    barcode=all("barcode" in c["fontname"].lower() for c in segment if c["text"].strip()),
-                )
-            )
+        pieces = [piece for piece in (_line(segment, page) for segment in _segments(row)) if piece]
+        for index, piece in enumerate(pieces):
+            previous = lines[-1] if index and lines else None
+            if previous is not None and not previous.bold and not piece.bold and not piece.barcode:
+                lines[-1] = _beside(previous, piece)
+            else:
+                lines.append(replace(piece, number=len(lines) + 1))
     return lines
 
 
-# --- Reading, bounded ----------------------------------------------------------------------
+def _line(segment: list[dict], page: int) -> Line | None:
+    size = _size(c for c in segment if not c.get("raised"))
+    spans = _spans(segment, size)
+    if not spans:
+        return None
+    return Line(
+        page=page,
+        number=0,
+        x0=min(c["x0"] for c in segment),
+        x1=max(c["x1"] for c in segment),
+        top=min(c["top"] for c in segment if not c.get("raised")) if size else segment[0]["top"],
+        bottom=max(c["bottom"] for c in segment),
+        size=size,
+        spans=spans,
+        barcode=all("barcode" in c["fontname"].lower() for c in segment if c["text"].strip()),
+    )
 
 
-def _read_pages(path: str) -> list[Page]:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.psexceptions import PSException
-
-    try:
-        with pdfplumber.open(path) as pdf:
-            count = len(pdf.pages)
-            if count > PAGE_LIMIT:
-                raise PdfProblem(0, f"a PDF of at most {PAGE_LIMIT} pages", f"{count} pages")
-            if count == 0:
-                raise PdfProblem(0, "a PDF with at least one page", "no pages")
-            return [
-                Page(n, float(p.width), float(p.height), tuple(page_lines(p.chars, n)), len(p.images))
-                for n, p in enumerate(pdf.pages, start=1)
-            ]
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise PdfProblem(0, "a PDF that opens without a password", "an encrypted PDF") from None
-    except PdfProblem:
-        raise
-    except MemoryError:
-        raise PdfProblem(0, _BOUNDED, "more than the memory limit") from None
-    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as error:
-        detail = f"a damaged or truncated PDF ({type(error).__name__}: {error})"
-        raise PdfProblem(0, "a readable PDF", detail) from None
-
-
-_BOUNDED = f"a PDF that reads within {MEMORY_LIMIT >> 20} MiB of memory and {TIME_LIMIT:.0f} seconds"
-
-
-def _limit_memory() -> None:
-    try:
-        import resource
-    except ImportError:  # not on this system: time is still bounded
-        return
-    with open("/proc/self/statm", encoding="ascii") as statm:
-        in_use = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    limit = in_use + MEMORY_LIMIT
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-
-def _child(path: str, conn) -> None:
-    try:
-        try:
-            _limit_memory()
-        except OSError:
-            pass
-        conn.send(("pages", _read_pages(path)))
-    except PdfProblem as problem:
-        conn.send(("problem", (problem.page, problem.expected, problem.found)))
-    except MemoryError:
-        conn.send(("problem", (0, _BOUNDED, "more than the memory limit")))
-    except Exception as error:
-        conn.send(("problem", (0, "a readable PDF", f"a damaged PDF ({type(error).__name__}: {error})")))
-    finally:
-        conn.close()
-
-
-def read_pages(path: str) -> list[Page]:
-    """Every page's lines; raises PdfProblem when the file cannot be read within the limits."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(path, sender), daemon=True)
-    process.start()
-    sender.close()
-    try:
-        if not receiver.poll(TIME_LIMIT):
-            raise PdfProblem(0, _BOUNDED, f"a reading that took longer than {TIME_LIMIT:.0f} seconds")
-        kind, value = receiver.recv()
-    except EOFError:
-        raise PdfProblem(0, _BOUNDED, "a reading that ran out of memory") from None
-    finally:
-        receiver.close()
-        if process.is_alive():
-            process.kill()
-        process.join()
-    if kind == "problem":
-        raise PdfProblem(*value)
-    return value
+def _beside(left: Line, right: Line) -> Line:
+    """Two columns of a row as one line."""
+    gap = Span(COLUMN_GAP, False, False, False)
+    return replace(
+        left,
+        x1=right.x1,
+        top=min(left.top, right.top),
+        bottom=max(left.bottom, right.bottom),
+        size=max(left.size, right.size),
+        spans=(*left.spans, gap, *right.spans),
+        columns=True,
+    )

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ParseError
+from ..errors import Diagnostics, ParseError
 from .normalize import Block, blocks_from_bytes, read_bytes, split_blocks, split_lines
-from .pdf_layout import Removed, TextLayout, layout
-from .pdf_text import PdfProblem, read_pages
+from .pdf_layout import Remark, Removed, TextLayout, layout
+from .pdf_reader import PdfProblem, read_pages
 
 _PDF_MAGIC = b"%PDF-"
 
@@ -25,6 +25,17 @@ class Source:
     blocks: list[Block]
     locations: dict[int, str] = field(default_factory=dict)
     removed: list[Removed] = field(default_factory=list)
+    remarks: list[Remark] = field(default_factory=list)
+
+    def report(self, diagnostics: Diagnostics) -> None:
+        """Tell the build log what the reading did: furniture removed, remarks, warnings."""
+        for removed in self.removed:
+            diagnostics.note(removed.location, str(removed))
+        for remark in self.remarks:
+            if remark.warning:
+                diagnostics.warn_at(remark.location, remark.message)
+            else:
+                diagnostics.note(remark.location, remark.message)
 
     def locate(self, line: int) -> str | None:
         """Where line ``line`` of the text layout came from (None for a text file)."""
@@ -45,7 +56,7 @@ def read_source(path: Path, file: str) -> Source:
     blocks = split_blocks(split_lines(text.text, file))
     if not blocks:
         raise ParseError(file, 1, "the text of a resolution", "no text", location="page 1")
-    return Source(blocks, text.locations, text.removed)
+    return Source(blocks, text.locations, text.removed, text.remarks)
 
 
 def pdf_text_layout(path: Path, data: bytes, file: str) -> TextLayout:

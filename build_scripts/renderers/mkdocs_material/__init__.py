@@ -73,4 +73,5 @@ def serve(project_root: Path, address: str) -> None:
     from mkdocs.commands import serve as mkdocs_serve
 
     logging.getLogger("mkdocs").setLevel(logging.INFO)
+    log.warning(END_OF_LIFE)
     mkdocs_serve.serve(str(project_root / CONFIG_FILE), dev_addr=address, livereload=True)
