@@ -44,7 +44,7 @@ def with_inline_icon(html: str, data_url: str) -> str:
 
 def svg_data_url(svg: str) -> str:
     """An SVG as a ``data:`` address (percent-encoded: smaller than base64 for SVG)."""
-    return "data:image/svg+xml," + quote(" ".join(svg.split()), safe=" =:/'")
+    return "data:image/svg+xml," + quote(" ".join(svg.split()), safe="=:/'")
 
 
 def inline_palette(site_dir: Path, first_stylesheet: str) -> bool:
