@@ -1,11 +1,13 @@
-"""Helpers for the converter's tests: running the CLI, matching expected structure, conservation."""
+"""Helpers for the converter's tests: the parse command's result, expected structure, conservation."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +28,25 @@ _BLANK = re.compile(r"[\s\u200b\u2060\ufeff]*")
 _EDGES = re.compile(r"^[\s\u200b\u2060\ufeff]+|[\s\u200b\u2060\ufeff]+$")
 
 
-def run_cli(path: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    """``python -m build_scripts parse PATH`` from the project's root, output as bytes."""
+@dataclass(frozen=True)
+class Command:
+    """What ``python -m build_scripts parse`` gave: its exit status and what it printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_command(*args: str | Path, hash_seed: str = "0") -> subprocess.CompletedProcess[str]:
+    """``python -m build_scripts ARGS`` as a process of its own, from the project's folder: for
+    what only a real process shows (its exit status, a child it starts, its hash seed). The other
+    converter tests call the command in their own process (conftest's ``parse_command``)."""
     return subprocess.run(
-        [sys.executable, "-m", "build_scripts", "parse", str(path), *args],
+        [sys.executable, "-m", "build_scripts", *map(str, args)],
         cwd=ROOT,
+        env={**os.environ, "PYTHONHASHSEED": hash_seed},
         capture_output=True,
+        text=True,
         check=False,
         timeout=120,
     )

@@ -6,13 +6,10 @@ empty catalogue, since the glossary is written for 53/9), and opened in Chromium
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +18,7 @@ import yaml
 from a11y_support import browser_context
 from conftest import ROOT
 
+from benchmarks.local_site import serve
 from build_scripts.parsing.parse import parse_file
 
 CORPUS = ROOT / "tests" / "bad_inputs"
@@ -85,13 +83,8 @@ def publish(project: Path, name: str, source: Path | None = None) -> Path:
 
 @pytest.fixture(scope="module")
 def server(project: Path) -> Iterator[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "site"))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(project / "site") as url:
+        yield url
 
 
 @pytest.mark.browser

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 from support_pdf import FIXTURES_PDF, expected, pdf_cases, pdf_conservation_problems, text_layer
-from support_text import ROOT, counts, mismatches, model_texts, paragraphs_by_id, run_cli, squash
+from support_text import ROOT, counts, mismatches, model_texts, paragraphs_by_id, run_command, squash
 
 from build_scripts.errors import Diagnostics
 from build_scripts.model import Resolution
@@ -156,14 +156,14 @@ def test_italics_are_leads_and_raised_digits_are_footnote_references() -> None:
     assert resolution.find("op1").lead == "Urges"
 
 
-def test_a_table_is_kept_as_text_with_a_warning_naming_its_page_and_line() -> None:
-    result = run_cli(FIXTURES_PDF / "A-RES-79-250" / "source.pdf")
+def test_a_table_is_kept_as_text_with_a_warning_naming_its_page_and_line(parse_command) -> None:
+    result = parse_command(FIXTURES_PDF / "A-RES-79-250" / "source.pdf")
     assert result.returncode == 0
-    stderr = result.stderr.decode()
+    stderr = result.stderr
     assert "source.pdf:page 3, line 7: warning: a table, kept as running text" in stderr
     op11 = next(p for p in json.loads(result.stdout)["operative"] if p["id"] == "op11")
     assert "A Permanent members of the Security Council    Not applicable    Premium" in op11["text"]
-    assert run_cli(FIXTURES_PDF / "A-RES-79-250" / "source.pdf", "--strict").returncode == 2
+    assert parse_command(FIXTURES_PDF / "A-RES-79-250" / "source.pdf", "--strict").returncode == 2
 
 
 def _processor_seconds() -> float:
@@ -189,10 +189,10 @@ def test_fourteen_page_pdf_converts_in_under_two_seconds() -> None:
 
 def test_a_stream_that_inflates_to_gigabytes_is_stopped_quickly() -> None:
     started = time.monotonic()
-    result = run_cli(ROOT / "tests" / "bad_inputs" / "pdf_expanding_stream.pdf")
+    result = run_command("parse", ROOT / "tests" / "bad_inputs" / "pdf_expanding_stream.pdf")
     assert time.monotonic() - started < 45
     assert result.returncode == 2
-    assert b"512 MiB of memory" in result.stderr
+    assert "512 MiB of memory" in result.stderr
 
 
 def test_a_site_builds_from_a_pdf(tmp_path: Path) -> None:

@@ -16,13 +16,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..dates import long_date
 from ..enriching.catalogue import REFERENCE_KINDS, Entry
-from ..enriching.enrich import AnnotatedText, Enriched, symbol_spans
+from ..enriching.enrich import Enriched
 from ..identifiers import DocumentSymbol, footnote_ref_id
 from ..model import Division, Paragraph, Resolution
 from .acronyms import AcronymExpander
 from .escape import attribute, markdown_text
 from .inline import InlineRenderer
 from .structured_data import citation_tags, legislation_jsonld
+from .summary import summary_sentences
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGES = ("index", "text", "glossary", "references", "themes", "about", "accessibility")
@@ -59,11 +60,23 @@ class NoteView:
 
 
 @dataclass(frozen=True)
+class CitedText:
+    """Statements of a definition that share a source, and that source."""
+
+    markdown: str
+    """The statements, without the full stop of the last one."""
+    stop: str
+    source: str
+    url: str
+
+
+@dataclass(frozen=True)
 class EntryView:
     entry: Entry
     name: str
     description: str
-    source: str
+    definition: tuple[CitedText, ...]
+    """For a term: its definition, each statement followed by its source."""
     mentions: tuple[tuple[str, str], ...]
     """(anchor, name) of every text that mentions it."""
 
@@ -92,6 +105,17 @@ def citation(resolution: Resolution, name: str) -> str:
     meta = resolution.metadata
     adopted = f", adopted {long_date(meta.adopted)}" if meta.adopted else ""
     return f"{meta.body} resolution {meta.number} ({meta.symbol}), {name}{adopted}"
+
+
+def _cited_texts(entry: Entry, acronyms: AcronymExpander) -> tuple[CitedText, ...]:
+    """A term's statements, consecutive ones with the same source cited once, after the last."""
+    groups = []
+    for (source, url), claims in groupby(entry.claims, key=lambda c: (c.source, c.url)):
+        text = " ".join(acronyms.expand(c.text) for c in claims)
+        stop = text[-1] if text.endswith((".", "?", "!")) else "."
+        body = text[:-1] if text.endswith(stop) else text
+        groups.append(CitedText(markdown_text(body), stop, markdown_text(acronyms.expand(source)), url))
+    return tuple(groups)
 
 
 class PageRenderer:
@@ -263,35 +287,14 @@ class PageRenderer:
             if (text.anchor, text.name) not in mentions:
                 mentions.append((text.anchor, text.name))
         acronyms.introduce(entry)
-        description = markdown_text(acronyms.expand(entry.description))
-        return EntryView(
-            entry,
-            markdown_text(entry.name),
-            description,
-            self._source(acronyms.expand(entry.source or "")),
-            tuple(mentions),
-        )
+        definition = _cited_texts(entry, acronyms)
+        description = "" if definition else markdown_text(acronyms.expand(entry.description))
+        return EntryView(entry, markdown_text(entry.name), description, definition, tuple(mentions))
 
     def _views(self, entries: Iterable[Entry]) -> list[EntryView]:
         """Views of entries in the order the page shows them, acronyms spelled out once."""
         acronyms = AcronymExpander(self.enriched.catalogue.references)
         return [self._entry_view(entry, acronyms) for entry in entries]
-
-    def _source(self, source: str | None) -> str:
-        """A definition's source, its document symbols linked to undocs.org."""
-        if not source:
-            return ""
-        body_symbols = {"General Assembly": "A/RES/{number}"}
-        annotated = AnnotatedText(
-            "",
-            "",
-            "",
-            source,
-            tuple(s for s in symbol_spans(source, "A/RES/{number}", body_symbols) if s.url),
-            (),
-            (),
-        )
-        return self.inline.render(annotated)
 
     def _facts(self) -> list[tuple[str, str]]:
         """The home page's list of facts: (term, Markdown)."""
@@ -321,7 +324,10 @@ class PageRenderer:
             (p.id, p.label or "", markdown_text(p.lead or p.text.split(" ")[0]), len(list(p.walk())) - 1)
             for p in self.resolution.operative
         ]
-        return self._render("index.md.j2", context, structure=structure, facts=self._facts())
+        summary = summary_sentences(
+            self.publication.get("summary"), self.resolution, self.publication.get("file", "")
+        )
+        return self._render("index.md.j2", context, structure=structure, facts=self._facts(), summary=summary)
 
     def _glossary(self, context: dict[str, Any]) -> str:
         views = self._views(sorted(self.enriched.catalogue.terms, key=lambda t: t.name.lower()))
