@@ -14,6 +14,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import material
 import pytest
 from a11y_support import (
     CLIPPED_TEXT_JS,
@@ -38,7 +39,7 @@ from a11y_support import (
     vnu_errors,
 )
 
-MATERIAL = ROOT / ".venv" / "lib" / "python3.11" / "site-packages" / "material" / "templates"
+MATERIAL = Path(material.__file__).parent / "templates"  # the installed theme, wherever it is
 GENERATED = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
 
 

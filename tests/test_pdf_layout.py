@@ -97,3 +97,13 @@ def test_a_paragraph_cut_by_a_page_break_is_one_block_with_both_places() -> None
     assert "*Recalling* the report of the\nHuman Rights Council," in result.text
     numbers = {loc: n for n, loc in result.locations.items()}
     assert numbers["page 2, line 1"] == numbers["page 1, line 5"] + 1
+
+
+def test_an_en_dash_in_a_range_joins_but_one_between_words_keeps_its_space() -> None:
+    lines = [
+        line("in the decade 2014–", 300.0),
+        line("2024 and in the conflicts –", 312.0),
+        line("Including", 324.0),
+    ]
+    text = layout(pages([*body_lines(4, 100.0), *lines])).text
+    assert "in the decade 2014–2024 and in the conflicts –\nIncluding" in text

@@ -37,6 +37,9 @@ _RULE = re.compile(r"_{5,}")
 _RECYCLE = re.compile(r"Please recycle\W*", re.I)
 _LABEL = re.compile(r"\d+\.\s*|\([a-z]{1,5}\)\s*")
 _SUSPENDED = re.compile(r"(?:and|or)\s")
+# A hyphen or an en dash straight after a word or number ends a line inside a word or a range
+# (Secretary-|General, 2014–|2024); one after a space is a dash between words.
+_WORD_DASH = re.compile(r"\w[-–]$")
 _TABLE = "a table, kept as running text in the paragraph that introduces it: its rows and columns are lost"
 _HEAD_BAND = 0.1  # of the page's height: running heads sit above this
 _FOOT_BAND = 0.93  # and running feet below this
@@ -308,7 +311,7 @@ class _Writer:
             text = _line_text(line, lead=lead and index == 0)
             if texts and self._joins(texts[-1][0], text):
                 previous, first = texts[-1]
-                glue = "" if previous.endswith("-") and not _SUSPENDED.match(text) else " "
+                glue = "" if _WORD_DASH.search(previous) and not _SUSPENDED.match(text) else " "
                 texts[-1] = (previous + glue + text, first)
             else:
                 texts.append((text, line))
@@ -338,4 +341,4 @@ class _Writer:
     @staticmethod
     def _joins(previous: str, text: str) -> bool:
         """A line that opens in lower case, or follows a hyphen, goes on with the line before."""
-        return text[:1].islower() or bool(re.search(r"\w-$", previous))
+        return text[:1].islower() or bool(_WORD_DASH.search(previous))

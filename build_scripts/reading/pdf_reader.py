@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import faulthandler
 import multiprocessing
 import os
 
@@ -157,6 +158,9 @@ def _limit_memory() -> None:
 
 
 def _child(path: str, conn) -> None:
+    # PDFium aborts when an allocation fails: the parent then reports the limit, and a fault
+    # handler the host enabled (pytest does) must not print the child's stack over it.
+    faulthandler.disable()
     try:
         with contextlib.suppress(OSError):
             _limit_memory()
