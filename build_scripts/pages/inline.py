@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..enriching.catalogue import Entry
 from ..enriching.enrich import AnnotatedText, Span
 from ..model import FootnoteRef
 from .escape import markdown_text
@@ -26,6 +27,13 @@ class InlineRenderer:
     def __init__(self, macros: Any) -> None:
         self.macros = macros
         self.ref_ids: dict[str, int] = {}
+        self.described: set[tuple[str, str]] = set()
+        """The entries whose definition a link of the page already carries."""
+
+    def start_page(self) -> None:
+        """Footnote reference ids and definitions count again from the top of a new page."""
+        self.ref_ids.clear()
+        self.described.clear()
 
     def ref_id(self, footnote: str) -> str:
         """``fnref1`` for the first reference to fn1, ``fnref1-2`` for a second one."""
@@ -57,6 +65,14 @@ class InlineRenderer:
         )
         return self.macros.emphasis(head) + tail
 
+    def _entry_link(self, words: str, entry: Entry) -> str:
+        """A link to a catalogue entry. Only the entry's first link on a page is described by its
+        definition: a screen reader would otherwise repeat it at every mention."""
+        key = (entry.page, entry.id)
+        first = key not in self.described
+        self.described.add(key)
+        return self.macros.entry_link(words, entry, first)
+
     def _range(
         self, text: str, start: int, end: int, spans: Sequence[Span], refs: Sequence[FootnoteRef]
     ) -> str:
@@ -69,7 +85,7 @@ class InlineRenderer:
             if isinstance(item, Span):
                 words = markdown_text(text[item.start : item.end])
                 link = (
-                    self.macros.entry_link(words, item.entry)
+                    self._entry_link(words, item.entry)
                     if item.entry
                     else self.macros.symbol_link(words, item.url)
                 )

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..dates import long_date
 from ..enriching.catalogue import REFERENCE_KINDS, Entry
 from ..enriching.enrich import AnnotatedText, Enriched, symbol_spans
+from ..identifiers import short_name
 from ..model import Paragraph, Resolution
 from .acronyms import AcronymExpander
 from .escape import attribute, markdown_text
@@ -24,6 +25,7 @@ from .inline import InlineRenderer
 from .structured_data import citation_tags, legislation_jsonld
 
 TEMPLATES = Path(__file__).parent / "templates"
+ENTRY_KINDS = {"term": "Glossary entry", "reference": "Reference", "theme": "Theme"}
 PAGES = ("index", "text", "glossary", "references", "themes", "about", "accessibility")
 
 
@@ -31,6 +33,8 @@ PAGES = ("index", "text", "glossary", "references", "themes", "about", "accessib
 class ParagraphView:
     anchor: str
     name: str
+    short_name: str
+    """The marginal label: ``OP 1 (c)``."""
     markdown: str
     classes: str
 
@@ -125,7 +129,15 @@ class PageRenderer:
         annotated = self.enriched.texts[paragraph.id]
         markdown = self.inline.render(annotated, paragraph.lead, paragraph.footnote_refs)
         label = self.inline.macros.label(paragraph.label) + " " if paragraph.label else ""
-        views = [ParagraphView(paragraph.id, paragraph.name, label + markdown, f"para {kind} level-{depth}")]
+        views = [
+            ParagraphView(
+                paragraph.id,
+                paragraph.name,
+                short_name(paragraph.name),
+                label + markdown,
+                f"para {kind} level-{depth}",
+            )
+        ]
         for item in paragraph.items:
             views.extend(self._paragraph_views(item, "item", depth + 1))
         return views
@@ -159,10 +171,15 @@ class PageRenderer:
 
     def _text(self, context: dict[str, Any]) -> str:
         resolution = self.resolution
-        self.inline.ref_ids.clear()
+        self.inline.start_page()
+        # Rendered in reading order: the first link to each entry is the one that describes it.
         masthead, heading = self._masthead_views()
         preamble = [v for p in resolution.preamble for v in self._paragraph_views(p, "preambular")]
         operative = [v for p in resolution.operative for v in self._paragraph_views(p, "operative")]
+        closing = [
+            self.inline.render(self.enriched.texts[f"closing-{i + 1}"])
+            for i in range(len(resolution.closing.lines))
+        ]
         annexes = [
             (
                 annex,
@@ -170,10 +187,6 @@ class PageRenderer:
                 [v for p in annex.paragraphs for v in self._paragraph_views(p, "annex")],
             )
             for annex in resolution.annexes
-        ]
-        closing = [
-            self.inline.render(self.enriched.texts[f"closing-{i + 1}"])
-            for i in range(len(resolution.closing.lines))
         ]
         return self._render(
             "text.md.j2",
@@ -188,15 +201,21 @@ class PageRenderer:
             definitions=self._definitions(),
         )
 
-    def _definitions(self) -> list[tuple[str, str]]:
-        """The short definitions that links on the text page point to (aria-describedby)."""
+    def _definitions(self) -> list[tuple[str, str, str]]:
+        """(id, definition, which entry) of every entry linked from the text page.
+
+        The first link to an entry is described by its definition, later ones by the entry they
+        open (``Glossary entry: Trafficking in persons``); the popovers show the definition."""
         used = {
             (s.entry.page, s.entry.id): s.entry
             for t in self.enriched.texts.values()
             for s in t.spans
             if s.entry
         }
-        return [(f"def-{page}-{eid}", entry.description) for (page, eid), entry in sorted(used.items())]
+        return [
+            (f"{page}-{eid}", entry.description, f"{ENTRY_KINDS[entry.kind]}: {entry.name}")
+            for (page, eid), entry in sorted(used.items())
+        ]
 
     # --- the indexes ---------------------------------------------------------------------
 
