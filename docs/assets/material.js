@@ -176,7 +176,7 @@
     });
   }
 
-  // The paragraph being read (reader.js tells it), after the page's title in the header: the
+  // The paragraph being read (reader.js tells it), before the page's title in the header: the
   // header is sticky, so the label follows the reader and covers nothing more than it does.
   document.addEventListener("reader:position", function (event) {
     var topic = document.querySelector('[data-md-component="header-topic"] .md-ellipsis');
@@ -186,9 +186,10 @@
       label = document.createElement("span");
       label.className = "site-position";
       label.setAttribute("aria-hidden", "true");  // the reading cursor of a screen reader says it
-      topic.appendChild(label);
+      // First, so that a narrow header shortens the page's title rather than the label.
+      topic.insertBefore(label, topic.firstChild);
     }
-    label.textContent = event.detail.label ? "\u00b7 " + event.detail.label : "";
+    label.textContent = event.detail.label ? event.detail.label + " \u00b7 " : "";
   });
 
   function start() {

@@ -415,6 +415,7 @@
     });
     notice.appendChild(message);
     notice.appendChild(list);
+    notice.scrollIntoView({ block: "nearest" });
   }
 
   function clearNotice() {
