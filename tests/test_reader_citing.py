@@ -13,7 +13,8 @@ pytestmark = pytest.mark.browser
 OP1C = "#op1c > a.para-link"
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
 REFUSE_CLIPBOARD = """
-    Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("no")) } });
+    const refuse = () => Promise.reject(new Error("refused"));
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: refuse } });
     document.execCommand = () => false;
 """
 

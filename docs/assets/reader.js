@@ -330,7 +330,7 @@
   // A link without href is no link: not announced as one, not a Tab stop. Its address and
   // description wait in data attributes until plain reading is turned off.
   function setPlainReading(on) {
-    document.documentElement.classList.toggle("plain-reading", on);
+    document.documentElement.classList.toggle("plain-reading-on", on);
     Array.prototype.forEach.call(document.querySelectorAll("a.gl-term, a.gl-ref"), function (link) {
       var from = on ? "href" : "data-href";
       var to = on ? "data-href" : "href";

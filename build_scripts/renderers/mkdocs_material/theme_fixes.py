@@ -10,7 +10,7 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+a
 
 # A heading as the toc extension writes it, its permalink last inside it.
 _HEADING_WITH_PERMALINK = re.compile(
-    r'<(?P<tag>h[1-6])(?P<attrs>\s[^>]*)?>(?P<inner>(?:(?!</h[1-6]>).)*?)'
+    r"<(?P<tag>h[1-6])(?P<attrs>\s[^>]*)?>(?P<inner>(?:(?!</h[1-6]>).)*?)"
     r'<a class="headerlink" href="(?P<href>#[^"]*)" title="(?P<title>[^"]*)">(?P<mark>[^<]*)</a></(?P=tag)>',
     re.DOTALL,
 )
