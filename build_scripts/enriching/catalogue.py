@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import ConversionError
-from ..identifiers import slug
+from ..identifiers import EntryAddress, slug
 
 DATA_DIR = Path(__file__).parent.parent / "data"
 """The catalogue written for the published resolution; a build can name another one."""
@@ -56,8 +56,12 @@ class Entry:
     acronyms: tuple[str, ...] = ()
 
     @property
+    def address(self) -> EntryAddress:
+        return EntryAddress(self.kind, self.id)
+
+    @property
     def page(self) -> str:
-        return {"term": "glossary", "reference": "references", "theme": "themes"}[self.kind]
+        return self.address.page
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..errors import ConversionError
-from ..identifiers import document_symbol
+from ..identifiers import DocumentSymbol
 from ..model import Resolution
 from ..parsing.vocabulary import Vocabulary
 from .catalogue import Catalogue, Entry
@@ -29,9 +29,6 @@ def _cited_pattern(bodies: tuple[str, ...]) -> re.Pattern[str]:
     named last before it in the paragraph, or else the adopting body."""
     names = "|".join(map(re.escape, (*bodies, "its")))
     return re.compile(rf"(?:(?P<body>{names})\s+)?(?P<word>resolutions?)\s+(?P<number>{_NUMBER})")
-
-
-UNDOCS = "https://undocs.org/en/"
 
 
 @dataclass(frozen=True)
@@ -73,7 +70,7 @@ class Enriched:
 
 
 def symbol_url(symbol: str) -> str:
-    return UNDOCS + symbol.replace(" ", "")
+    return DocumentSymbol(symbol).undocs_url
 
 
 def _last_body_named(text: str, bodies: dict[str, str]) -> str:
@@ -97,7 +94,8 @@ def symbol_spans(text: str, adopting_body_symbol: str, symbol_patterns: dict[str
         if pattern is None:
             continue
         start = match.start("word") if body in (None, "its") else match.start()
-        spans.append(Span(start, match.end(), symbol_url(document_symbol(pattern, match["number"]))))
+        symbol = DocumentSymbol.from_pattern(pattern, match["number"])
+        spans.append(Span(start, match.end(), symbol.undocs_url))
     return spans
 
 

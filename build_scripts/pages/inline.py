@@ -1,24 +1,22 @@
 """One text of the resolution -> one line of Markdown, with its links and footnote references.
 
-The lead (verb or opening phrase) is set in italics, as the UN prints it. Links come from the
-enriched spans; a span that would cut the lead or a footnote marker in two is not linked.
+The text's runs (:mod:`build_scripts.enriching.runs`) decide where links, the lead and the
+markers fall; this module only writes each run through the macros of ``templates/inline.j2``.
+The lead is set in italics, as the UN prints it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 from typing import Any
 
 from ..enriching.catalogue import Entry
-from ..enriching.enrich import AnnotatedText, Span
+from ..enriching.enrich import AnnotatedText
+from ..enriching.runs import Run, runs
+from ..identifiers import footnote_number, footnote_ref_id
 from ..model import FootnoteRef
 from .escape import markdown_text
-
-
-def _keep(span: Span, lead_end: int, refs: Sequence[FootnoteRef]) -> bool:
-    crosses_lead = span.start < lead_end < span.end
-    splits_marker = any(span.start < r.offset < span.end for r in refs)
-    return not crosses_lead and not splits_marker
 
 
 class InlineRenderer:
@@ -38,32 +36,28 @@ class InlineRenderer:
     def ref_id(self, footnote: str) -> str:
         """``fnref1`` for the first reference to fn1, ``fnref1-2`` for a second one."""
         count = self.ref_ids[footnote] = self.ref_ids.get(footnote, 0) + 1
-        base = "fnref" + footnote.removeprefix("fn")
-        return base if count == 1 else f"{base}-{count}"
+        return footnote_ref_id(footnote_number(footnote), count)
 
     def render(
         self, annotated: AnnotatedText, lead: str | None = None, refs: Sequence[FootnoteRef] = ()
     ) -> str:
-        text = annotated.text
-        lead_end = len(lead) if lead and text.startswith(lead) else 0
-        spans = [s for s in annotated.spans if _keep(s, lead_end, refs)]
-        if not lead_end:
-            return self._range(text, 0, len(text), spans, refs)
-        head = self._range(
-            text,
-            0,
-            lead_end,
-            [s for s in spans if s.end <= lead_end],
-            [r for r in refs if r.offset < lead_end],
-        )
-        tail = self._range(
-            text,
-            lead_end,
-            len(text),
-            [s for s in spans if s.start >= lead_end],
-            [r for r in refs if r.offset >= lead_end],
-        )
-        return self.macros.emphasis(head) + tail
+        pieces = runs(annotated.text, annotated.spans, lead, refs)
+        out = []
+        for in_lead, group in groupby(pieces, key=lambda run: run.in_lead):
+            written = "".join(self._run(run) for run in group)
+            out.append(self.macros.emphasis(written) if in_lead else written)
+        return "".join(out)
+
+    def _run(self, run: Run) -> str:
+        if run.kind == "marker":
+            assert run.footnote is not None
+            return self.macros.footnote_ref(footnote_number(run.footnote), self.ref_id(run.footnote))
+        words = markdown_text(run.text)
+        if run.kind == "entry":
+            return self._entry_link(words, run.entry)
+        if run.kind == "symbol":
+            return self.macros.symbol_link(words, run.url)
+        return words
 
     def _entry_link(self, words: str, entry: Entry) -> str:
         """A link to a catalogue entry. Only the entry's first link on a page is described by its
@@ -72,28 +66,3 @@ class InlineRenderer:
         first = key not in self.described
         self.described.add(key)
         return self.macros.entry_link(words, entry, first)
-
-    def _range(
-        self, text: str, start: int, end: int, spans: Sequence[Span], refs: Sequence[FootnoteRef]
-    ) -> str:
-        events = sorted(
-            [(s.start, 1, s) for s in spans] + [(r.offset, 0, r) for r in refs], key=lambda e: e[:2]
-        )
-        out, position = [], start
-        for at, _, item in events:
-            out.append(markdown_text(text[position:at]))
-            if isinstance(item, Span):
-                words = markdown_text(text[item.start : item.end])
-                link = (
-                    self._entry_link(words, item.entry)
-                    if item.entry
-                    else self.macros.symbol_link(words, item.url)
-                )
-                out.append(link)
-                position = item.end
-            else:
-                number = item.footnote.removeprefix("fn")
-                out.append(self.macros.footnote_ref(number, self.ref_id(item.footnote)))
-                position = at
-        out.append(markdown_text(text[position:end]))
-        return "".join(out)

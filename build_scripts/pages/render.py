@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..dates import long_date
 from ..enriching.catalogue import REFERENCE_KINDS, Entry
 from ..enriching.enrich import AnnotatedText, Enriched, symbol_spans
-from ..identifiers import short_name
+from ..identifiers import DocumentSymbol, footnote_ref_id, short_name
 from ..model import Paragraph, Resolution
 from .acronyms import AcronymExpander
 from .escape import attribute, markdown_text
@@ -106,6 +106,7 @@ class PageRenderer:
         return {
             "r": resolution,
             "meta": meta,
+            "symbol_url": DocumentSymbol(meta.symbol).undocs_url,
             "publication": self.publication,
             "adopted": long_date(meta.adopted),
             "esc": markdown_text,
@@ -160,7 +161,7 @@ class PageRenderer:
         notes = []
         for note in self.resolution.footnotes:
             refs = [
-                (f"fnref{note.number}" + ("" if i == 0 else f"-{i + 1}"), p.name)
+                (footnote_ref_id(note.number, i + 1), p.name)
                 for i, p in enumerate(
                     p for p in self.resolution.paragraphs() for r in p.footnote_refs if r.footnote == note.id
                 )

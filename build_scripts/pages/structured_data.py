@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from ..identifiers import title_case_name
+from ..identifiers import DocumentSymbol
 from ..model import Resolution
-
-UNDOCS = "https://undocs.org/en/"
 
 
 def legislation_jsonld(resolution: Resolution, text_url: str) -> dict:
     """A schema.org ``Legislation`` for the resolution, with its paragraphs as parts."""
     meta = resolution.metadata
     parts = [
-        {"@type": "CreativeWork", "name": title_case_name(p.name), "url": f"{text_url}#{p.id}"}
+        {"@type": "CreativeWork", "name": p.address.title, "url": f"{text_url}#{p.id}"}
         for p in resolution.paragraphs()
     ]
     data = {
@@ -25,7 +23,7 @@ def legislation_jsonld(resolution: Resolution, text_url: str) -> dict:
         "legislationJurisdiction": "United Nations",
         "inLanguage": "en",
         "url": text_url,
-        "sameAs": UNDOCS + meta.symbol.replace(" ", ""),
+        "sameAs": DocumentSymbol(meta.symbol).undocs_url,
         "hasPart": parts,
     }
     if meta.adopted:
@@ -43,7 +41,7 @@ def citation_tags(resolution: Resolution, text_url: str) -> dict[str, str]:
         "citation_technical_report_number": meta.symbol,
         "citation_language": "en",
         "citation_public_url": text_url,
-        "citation_pdf_url": UNDOCS + meta.symbol.replace(" ", ""),
+        "citation_pdf_url": DocumentSymbol(meta.symbol).undocs_url,
     }
     if meta.adopted:
         tags["citation_date"] = meta.adopted.replace("-", "/")

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from ..enriching.enrich import Enriched
+from ..identifiers import TEXT_PAGE
 
-TEXT_PAGE = "text/"
 UPDATE_COMMAND = '.venv/bin/python -m build_scripts anchors update --reason "why it changed"'
 _ABOUT = (
     "The pages and anchors of the published site. The build fails if one disappears or a paragraph "
