@@ -57,7 +57,7 @@ def test_in_forced_colours_only_the_target_paragraph_has_a_border(browser, site_
 
 def footnote_boxes(page) -> list[dict]:
     return page.locator("sup.fn-ref a").evaluate_all(
-        "links => links.map(a => { const r = a.getBoundingClientRect(); return { w: r.width, h: r.height }; })"
+        "links => links.map(a => a.getBoundingClientRect()).map(r => ({ w: r.width, h: r.height }))"
     )
 
 
