@@ -27,11 +27,14 @@ class InlineRenderer:
         self.ref_ids: dict[str, int] = {}
         self.described: set[tuple[str, str]] = set()
         """The entries whose definition a link of the page already carries."""
+        self.named: dict[tuple[str, str], Entry] = {}
+        """The entries a later link names because its words are not the entry's name."""
 
     def start_page(self) -> None:
         """Footnote reference ids and definitions count again from the top of a new page."""
         self.ref_ids.clear()
         self.described.clear()
+        self.named.clear()
 
     def ref_id(self, footnote: str) -> str:
         """``fnref1`` for the first reference to fn1, ``fnref1-2`` for a second one."""
@@ -54,15 +57,20 @@ class InlineRenderer:
             return self.macros.footnote_ref(footnote_number(run.footnote), self.ref_id(run.footnote))
         words = markdown_text(run.text)
         if run.kind == "entry":
-            return self._entry_link(words, run.entry)
+            return self.macros.entry_link(words, run.entry, self._description(run.text, run.entry))
         if run.kind == "symbol":
             return self.macros.symbol_link(words, run.url)
         return words
 
-    def _entry_link(self, words: str, entry: Entry) -> str:
-        """A link to a catalogue entry. Only the entry's first link on a page is described by its
-        definition: a screen reader would otherwise repeat it at every mention."""
+    def _description(self, words: str, entry: Entry) -> str:
+        """The id of what describes a link to an entry: its definition on the entry's first link
+        of the page (a screen reader would otherwise repeat it at every mention); on later links
+        only the kind of entry ("Glossary entry"), with its name if the words do not say it."""
         key = (entry.page, entry.id)
-        first = key not in self.described
-        self.described.add(key)
-        return self.macros.entry_link(words, entry, first)
+        if key not in self.described:
+            self.described.add(key)
+            return f"def-{entry.page}-{entry.id}"
+        if " ".join(words.split()).casefold() == entry.name.casefold():
+            return f"entry-{entry.page}"
+        self.named[key] = entry
+        return f"entry-{entry.page}-{entry.id}"

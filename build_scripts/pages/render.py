@@ -202,21 +202,26 @@ class PageRenderer:
             definitions=self._definitions(),
         )
 
-    def _definitions(self) -> list[tuple[str, str, str]]:
-        """(id, definition, which entry) of every entry linked from the text page.
+    def _definitions(self) -> list[tuple[str, str]]:
+        """(id, text) of what describes the text page's links to entries, once rendered.
 
-        The first link to an entry is described by its definition, later ones by the entry they
-        open (``Glossary entry: Trafficking in persons``); the popovers show the definition."""
+        The first link to an entry is described by its definition (``def-glossary-…``), which
+        the popovers show; later ones by the kind of entry they open (``entry-glossary``), and
+        by its name when their words differ from it (``Glossary entry: Trafficking in persons``)."""
         used = {
             (s.entry.page, s.entry.id): s.entry
             for t in self.enriched.texts.values()
             for s in t.spans
             if s.entry
         }
-        return [
-            (f"{page}-{eid}", entry.description, f"{ENTRY_KINDS[entry.kind]}: {entry.name}")
-            for (page, eid), entry in sorted(used.items())
+        entries = sorted(used.items())
+        definitions = [(f"def-{page}-{eid}", entry.description) for (page, eid), entry in entries]
+        kinds = {entry.page: ENTRY_KINDS[entry.kind] for entry in used.values()}
+        named = [
+            (f"entry-{page}-{eid}", f"{kinds[page]}: {entry.name}")
+            for (page, eid), entry in sorted(self.inline.named.items())
         ]
+        return definitions + [(f"entry-{page}", kind) for page, kind in sorted(kinds.items())] + named
 
     # --- the indexes ---------------------------------------------------------------------
 

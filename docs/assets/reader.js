@@ -231,9 +231,10 @@
   var hideTimer = 0;
   var showTimer = 0;
 
+  // An entry's definition, def-PAGE-ID, from the link's address (…/PAGE/#ID).
   function definitionOf(link) {
-    var id = link.getAttribute("data-definition") || link.getAttribute("aria-describedby");
-    var source = id && document.getElementById(id);
+    var address = /([^\/#]+)\/#([^\/#]+)$/.exec(link.getAttribute("href") || "");
+    var source = address && document.getElementById("def-" + address[1] + "-" + address[2]);
     return source ? source.textContent : "";
   }
 
@@ -278,7 +279,7 @@
   }
 
   function setUpDefinitions() {
-    var links = document.querySelectorAll("a.gl-term[data-definition], a.gl-ref[data-definition]");
+    var links = document.querySelectorAll("a.gl-term, a.gl-ref");
     var lastPointer = "mouse";
     var shownBeforeTap = false;
     Array.prototype.forEach.call(links, function (link) {

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ...enriching.enrich import Enriched
 from .. import RenderError
+from .assets import minify_assets
 from .search_index import rewrite_index
 from .theme_fixes import fix_site
 
@@ -57,6 +58,7 @@ class MkDocsMaterial:
         if index_file.exists():
             rewrite_index(index_file, enriched, TEXT_PAGE)
         fix_site(site_dir)
+        minify_assets(site_dir)
 
 
 def serve(project_root: Path, address: str) -> None:
