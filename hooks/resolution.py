@@ -29,6 +29,5 @@ def on_pre_build(config) -> None:
 
 def on_post_build(config) -> None:
     root = Path(config.config_file_path).parent
-    pipeline.finish_site(
-        _conversions["current"], renderer_for("mkdocs-material", root), Path(config.site_dir)
-    )
+    renderer = renderer_for("mkdocs-material", root)
+    pipeline.finish_site(_conversions["current"], renderer, Path(config.site_dir), Path(config.docs_dir))

@@ -23,7 +23,7 @@ def build_site(
     destination: Path, project: Path = ROOT, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """``python -m build_scripts build`` of ``project`` into ``destination``, as ``make site`` runs it."""
-    env = {"SOURCE_DATE_EPOCH": "1689120000", **os.environ, **(env or {})}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1689120000", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "build_scripts", "build", "--site-dir", str(destination)],
         cwd=project,

@@ -126,5 +126,14 @@ def test_plain_mkdocs_build_rewrites_the_site_even_when_strict_mode_fails(projec
     (project / "docs" / "drafts" / "note.md").write_text(
         "# Draft\n\n[Missing](missing.md)\n", encoding="utf-8"
     )
-    assert mkdocs_build(project).returncode == 1
+    result = mkdocs_build(project)
+    assert result.returncode == 1 and "missing.md" in result.stderr and "Traceback" not in result.stderr
     assert snapshot(project / "site") != site
+
+
+def test_mkdocs_alone_builds_the_same_site_through_the_hook(project: Path) -> None:
+    """The hook that `mkdocs serve` uses runs the same stages: same pages, downloads and search."""
+    built = snapshot(project / "site")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    assert snapshot(project / "site") == built

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import unquote
 
+import material
+from conftest import ROOT
+
+from build_scripts.renderers.mkdocs_material.palette import custom_colour_rules
 from build_scripts.renderers.mkdocs_material.theme_fixes import without_checkbox_autocomplete
 
 
@@ -22,3 +28,48 @@ def test_no_built_page_has_a_checkbox_with_autocomplete(built_site: Path) -> Non
         html = path.read_text(encoding="utf-8")
         assert 'type="checkbox"' in html, path
         assert without_checkbox_autocomplete(html) == html, path
+
+
+# --- Fewer and lighter requests ------------------------------------------------------------------
+
+SCRIPT = re.compile(r"<script\b[^>]*\bsrc=\"([^\"]+)\"[^>]*>")
+
+
+def test_every_script_of_every_page_is_deferred(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
+        tags = [m.group(0) for m in SCRIPT.finditer(path.read_text(encoding="utf-8"))]
+        assert any("bundle." in tag for tag in tags), path
+        assert all(" defer" in tag for tag in tags), (path, tags)
+
+
+def test_no_page_requests_the_palette_stylesheet_or_an_icon_file(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert not re.search(r"stylesheets/palette\.", html), path
+        icons = re.findall(r'<link rel="icon" href="([^"]*)"', html)
+        assert len(icons) == 1 and icons[0].startswith("data:image/svg+xml,"), path
+        assert not re.search(r"[\s\"<>]", icons[0]), "a data: address is URL-encoded whole"
+        assert unquote(icons[0]).split(",", 1)[1].startswith("<svg")
+
+
+def test_the_dark_scheme_rules_come_first_in_the_first_stylesheet(built_site: Path) -> None:
+    css = (built_site / "assets" / "material.css").read_text(encoding="utf-8")
+    assert css.startswith("@media screen{[data-md-color-scheme=slate]{color-scheme:dark;")
+    assert "--md-default-bg-color:" in css
+
+
+def test_palette_rules_keep_the_dark_scheme_and_drop_named_colours() -> None:
+    installed = next((Path(material.__file__).parent / "templates/assets/stylesheets").glob("palette.*.css"))
+    rules = custom_colour_rules(installed.read_text(encoding="utf-8"))
+    assert "[data-md-color-scheme=slate]{" in rules and "--md-typeset-a-color" in rules
+    assert "[data-md-color-switching]" in rules
+    assert "data-md-color-primary=" not in rules and "data-md-color-accent=" not in rules
+    assert len(rules) < len(installed.read_text(encoding="utf-8")) / 3
+
+
+def test_our_scripts_and_styles_are_minified_and_work_the_same(built_site: Path) -> None:
+    for name in ("reader.js", "material.js", "reader.css"):
+        source = (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8")
+        built = (built_site / "assets" / name).read_text(encoding="utf-8")
+        assert len(built) < 0.8 * len(source), name
+        assert "/*" not in built and "//" not in built.replace("://", ""), name

@@ -76,7 +76,7 @@ class Catalogue:
         return self.terms + self.references
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Records the line of every mapping as ``__line__``, for messages."""
 
 

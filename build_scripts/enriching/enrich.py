@@ -16,6 +16,7 @@ from ..identifiers import DocumentSymbol
 from ..model import Resolution
 from ..parsing.vocabulary import Vocabulary
 from .catalogue import Catalogue, Entry
+from .literals import may_match
 
 # A document symbol as printed: A/HRC/RES/53/9, E/2002/68/Add.1, S/RES/1325 (2000).
 _SYMBOL = re.compile(r"\b(?:[AES]|CRC|CEDAW|CERD|CCPR|CAT)/[A-Za-z0-9]+(?:[/.][A-Za-z0-9]+)*(?: \(\d{4}\))?")
@@ -137,12 +138,15 @@ def enrich(resolution: Resolution, catalogue: Catalogue, vocabulary: Vocabulary)
     for key, anchor, name, text in _texts(resolution):
         candidates = symbol_spans(text, own, patterns)
         mentioned: list[Entry] = []
+        lowered = text.lower()
         for entry in catalogue.linkable:
-            found = [m for p in entry.patterns for m in p.finditer(text)]
+            found = [m for p in entry.patterns if may_match(p, lowered) for m in p.finditer(text)]
             if found:
                 mentioned.append(entry)
                 candidates.extend(Span(m.start(), m.end(), entry=entry) for m in found)
-        themes = tuple(t for t in catalogue.themes if any(p.search(text) for p in t.patterns))
+        themes = tuple(
+            t for t in catalogue.themes if any(may_match(p, lowered) and p.search(text) for p in t.patterns)
+        )
         texts[key] = AnnotatedText(
             key, anchor, name, text, tuple(_choose(candidates)), tuple(mentioned), themes
         )

@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from ...config import read_config_file
 from ...enriching.enrich import Enriched
 from .. import RenderError
-from .assets import minify_assets
 from .search_index import rewrite_index
 from .theme_fixes import fix_site
 
@@ -57,8 +57,15 @@ class MkDocsMaterial:
         index_file = site_dir / "search" / "search_index.json"
         if index_file.exists():
             rewrite_index(index_file, enriched, TEXT_PAGE)
-        fix_site(site_dir)
-        minify_assets(site_dir)
+        settings = read_config_file(self.config_file.parent)
+        stylesheets = [_path(entry) for entry in settings.get("extra_css") or []]
+        icon = (settings.get("theme") or {}).get("favicon")
+        fix_site(site_dir, stylesheets[0] if stylesheets else None, icon)
+
+
+def _path(entry: str | dict) -> str:
+    """An ``extra_css`` entry: a path, or a mapping with one."""
+    return entry if isinstance(entry, str) else str(entry.get("path", ""))
 
 
 def serve(project_root: Path, address: str) -> None:
@@ -66,4 +73,5 @@ def serve(project_root: Path, address: str) -> None:
     from mkdocs.commands import serve as mkdocs_serve
 
     logging.getLogger("mkdocs").setLevel(logging.INFO)
+    log.warning(END_OF_LIFE)
     mkdocs_serve.serve(str(project_root / CONFIG_FILE), dev_addr=address, livereload=True)

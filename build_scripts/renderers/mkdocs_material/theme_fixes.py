@@ -1,12 +1,28 @@
-"""Fixes to the HTML that the theme writes where no single partial can be overridden."""
+"""Fixes to the HTML and assets that the theme writes, where no single partial can be overridden.
+
+- ``autocomplete`` off its checkboxes (invalid HTML);
+- its script bundle deferred, so it no longer holds back the first paint;
+- its palette stylesheet replaced by the few rules this site's own colours need (palette.py),
+  put at the head of the site's first stylesheet: one request fewer, the same cascade;
+- an SVG favicon inlined as a ``data:`` address: one request fewer;
+- a heading's permalink moved beside the heading, out of its accessible name.
+"""
 
 from __future__ import annotations
 
 import html as html_lib
 import re
 from pathlib import Path
+from urllib.parse import quote
+
+from .palette import custom_colour_rules
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
+_BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+_PALETTE = re.compile(
+    r'\s*<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">'
+)
+_ICON = re.compile(r'<link rel="icon" href="[^"]*">')
 
 # A heading as the toc extension writes it, its permalink last inside it.
 _HEADING_WITH_PERMALINK = re.compile(
@@ -41,10 +57,47 @@ def permalinks_beside_headings(html: str) -> str:
     return _HEADING_WITH_PERMALINK.sub(_permalink_beside, html)
 
 
-def fix_site(site_dir: Path) -> None:
+def with_deferred_bundle(html: str) -> str:
+    """The theme's bundle runs after parsing, in order with the site's own deferred scripts."""
+    return _BUNDLE.sub(r'<script src="\1" defer></script>', html)
+
+
+def without_palette_stylesheet(html: str) -> str:
+    return _PALETTE.sub("", html)
+
+
+def with_inline_icon(html: str, data_url: str) -> str:
+    return _ICON.sub(lambda _: f'<link rel="icon" href="{data_url}">', html)
+
+
+def svg_data_url(svg: str) -> str:
+    """An SVG as a ``data:`` address (percent-encoded: smaller than base64 for SVG)."""
+    return "data:image/svg+xml," + quote(" ".join(svg.split()), safe="=:/'")
+
+
+def inline_palette(site_dir: Path, first_stylesheet: str) -> bool:
+    """Put the palette's needed rules at the head of ``first_stylesheet``; whether it was found."""
+    palettes = sorted((site_dir / "assets" / "stylesheets").glob("palette.*.min.css"))
+    target = site_dir / first_stylesheet
+    if not palettes or not target.is_file():
+        return False
+    rules = custom_colour_rules(palettes[0].read_text(encoding="utf-8"))
+    target.write_text(rules + "\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
+    return True
+
+
+def fix_site(site_dir: Path, first_stylesheet: str | None = None, icon: str | None = None) -> None:
     """Apply the fixes to every HTML file of the built site."""
+    palette_inlined = first_stylesheet is not None and inline_palette(site_dir, first_stylesheet)
+    icon_file = site_dir / icon if icon and icon.endswith(".svg") else None
+    found = icon_file is not None and icon_file.is_file()
+    data_url = svg_data_url(icon_file.read_text(encoding="utf-8")) if found and icon_file else None
     for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
-        fixed = permalinks_beside_headings(without_checkbox_autocomplete(html))
+        fixed = permalinks_beside_headings(with_deferred_bundle(without_checkbox_autocomplete(html)))
+        if palette_inlined:
+            fixed = without_palette_stylesheet(fixed)
+        if data_url:
+            fixed = with_inline_icon(fixed, data_url)
         if fixed != html:
             page.write_text(fixed, encoding="utf-8")
