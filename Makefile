@@ -3,6 +3,7 @@
 # make test   - every test, browser tests included
 # make bench  - the benchmarks, with their budgets
 # make lint   - ruff
+# make golden - write the golden files of tests/test_golden.py anew (then read git diff tests/)
 
 PYTHON ?= python3
 VENV := .venv
@@ -16,7 +17,7 @@ ifneq ($(COMMIT_TIME),)
 export SOURCE_DATE_EPOCH ?= $(COMMIT_TIME)
 endif
 
-.PHONY: serve site test bench lint browser clean
+.PHONY: serve site test bench lint golden browser clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +47,12 @@ test: $(INSTALLED) $(NODE_INSTALLED) browser
 
 bench: $(INSTALLED) $(NODE_INSTALLED) browser
 	$(PY) -m benchmarks
+
+# After a change on purpose to the model, the pages or the downloads (or a merge that brings one):
+# every golden file written from the code as it is; those no longer built are removed.
+golden: $(INSTALLED)
+	rm -rf tests/golden
+	$(PY) -m pytest tests/test_golden.py --regen-all -q
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check build_scripts tests benchmarks hooks

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
-import os
-import shutil
 import statistics
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from .local_site import ChromiumNotFound, launch_chromium, serve
+
 # A slow mobile connection: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up (Lighthouse's "slow 4G").
 NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
 QUERIES = {
@@ -58,38 +44,6 @@ WATCH_SEARCH = """needle => {
     observer.observe(document.querySelector('.md-search-result'), {childList: true, subtree: true});
   });
 }"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """The built site on a free port of 127.0.0.1 (plain, uncompressed, like http.server)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def find_chromium() -> str | None:
-    """Debian's Chromium, or the one CHROMIUM_PATH names (tests and benchmarks use the same)."""
-    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def chromium() -> str:
-    path = find_chromium()
-    if not path:
-        raise SystemExit(
-            "No Chromium: install Debian's chromium or set CHROMIUM_PATH (make bench installs it)."
-        )
-    return path
 
 
 def local_file(site: Path, base: str, url: str) -> Path:
@@ -160,7 +114,10 @@ def measure(site: Path, runs: int) -> dict:
 
     index = (site / "search" / "search_index.json").read_bytes()
     with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        try:
+            browser = launch_chromium(playwright)
+        except ChromiumNotFound as error:
+            raise SystemExit(str(error)) from None
         try:
             loads = [_cold_load(browser, base, site) for _ in range(runs)]
             search = _search_times(browser, base, runs)

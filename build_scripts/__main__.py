@@ -2,7 +2,8 @@
 
     python -m build_scripts build [--site-dir site]   the whole build (see pipeline.py)
     python -m build_scripts serve                     build, serve and rebuild on every change
-    python -m build_scripts parse FILE                the document model of a resolution, as JSON
+    python -m build_scripts parse FILE                the document model of a text or PDF, as JSON
+    python -m build_scripts text FILE.pdf             the text layout read from a PDF, as the parser reads it
     python -m build_scripts anchors check|update      compare with published-anchors.json, or record a change
 
 Problems in the input stop with ``file:line: expected …`` and exit status 2, never a traceback.
@@ -22,6 +23,8 @@ from .config import load_config
 from .errors import ConversionError
 from .parsing.parse import parse_file
 from .publishing import manifest
+from .reading.normalize import read_bytes
+from .reading.source import is_pdf, pdf_text_layout
 from .renderers import RenderError, renderer_for
 
 DEFAULT_RENDERER = "mkdocs-material"
@@ -31,9 +34,25 @@ def _parse(args: argparse.Namespace) -> int:
     resolution, diagnostics = parse_file(Path(args.file), args.file)
     for warning in diagnostics.warnings:
         print(warning, file=sys.stderr)
+    if args.verbose:
+        for note in diagnostics.notes:
+            print(note, file=sys.stderr)
     if args.strict and diagnostics.warnings:
         return 2
     sys.stdout.write(json.dumps(resolution.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def _text(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    data = read_bytes(path, args.file)
+    if not is_pdf(path, data):
+        sys.stdout.write(data.decode("utf-8", errors="replace"))
+        return 0
+    layout = pdf_text_layout(path, data, args.file)
+    for removed in layout.removed:
+        print(f"{args.file}:{removed.location}: note: {removed}", file=sys.stderr)
+    sys.stdout.write(layout.text)
     return 0
 
 
@@ -100,9 +119,13 @@ def _arguments() -> argparse.ArgumentParser:
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="default: 127.0.0.1:8000")
     serve.set_defaults(run=_serve)
     parse = commands.add_parser("parse", help="print the document model of a resolution as JSON")
-    parse.add_argument("file", help="the resolution's file")
+    parse.add_argument("file", help="the resolution's text or PDF file")
     parse.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parse.add_argument("--verbose", action="store_true", help="also list what the reading removed")
     parse.set_defaults(run=_parse)
+    text = commands.add_parser("text", help="print the text layout the parser reads (from a PDF)")
+    text.add_argument("file", help="the resolution's PDF or text file")
+    text.set_defaults(run=_text)
     anchors = commands.add_parser("anchors", help=f"compare the build with {manifest_name()}")
     anchors.add_argument("action", choices=["check", "update"])
     anchors.add_argument("--reason", help="with update: why published anchors change (recorded)")

@@ -9,6 +9,16 @@ Anchors are public: readers link to them. Their form:
   annex-1    paragraph 1 of the (first) annex; annex2-1 of the second
   fn1        footnote 1
 
+Parts, sections, chapters and articles (see ``parsing/divisions.py``):
+  section-ii            section II;  part-a, part-a-section-i (a section of part A)
+  chapter-ii, article-5 a chapter, an article (articles are numbered through a treaty)
+  heading-<words>       an unnumbered heading (``heading-governance-and-monitoring``)
+  annex-section-i       the same inside the first annex; annex2-article-5 in the second
+Paragraphs keep their ids when the numbering runs on through the parts (``op3`` in section I).
+Where it starts again at 1 in each part, the part's anchor goes before it: ``part-b-op1``,
+``part-b-pp2``; an article's paragraphs always carry it: ``annex-article-5-2``. An unnumbered
+paragraph inside a division counts within it: ``section-ii-op1``, ``annex-article-19-p1``.
+
 And the other public forms, each a small value object with one method per form:
 :class:`DocumentSymbol` (``A/HRC/RES/53/9``, its undocs.org address, its file stem),
 :class:`ParagraphAddress` (anchor, reader's name, Akoma Ntoso eId, address on the site),
@@ -255,3 +265,29 @@ def work_uri(body_code: str, date: str | None, number: str) -> str:
 def slug(text: str) -> str:
     """A readable anchor from words: ``Non-punishment principle`` -> ``non-punishment-principle``."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+# --- Divisions -----------------------------------------------------------------------------
+
+DIVISION_EID = {"part": "part", "section": "sec", "chapter": "chp", "article": "art", "heading": "hcontainer"}
+"""The Akoma Ntoso naming convention's abbreviation of each kind of division."""
+
+
+def division_anchor(prefix: str, parent: str | None, kind: str, number: str | None, heading: str) -> str:
+    """``section-ii``, ``part-a-section-i``, ``annex-article-5``, ``heading-partnerships``.
+
+    Articles are numbered through a treaty and headings are named by their words, so neither
+    carries its parent's anchor.
+
+    ``parent`` is the anchor of the enclosing numbered division, if any; ``prefix`` the annex's.
+    """
+    own = f"{kind}-{number.lower()}" if number is not None else f"heading-{slug(heading) or 'untitled'}"
+    if kind in ("article", "heading") or parent is None:
+        return prefix + own
+    return f"{parent}-{own}"
+
+
+def division_eid(parent: str | None, kind: str, number: str) -> str:
+    """``sec_I``, ``part_A__sec_II``, ``att_1__chp_I__art_5`` (``number`` is a count for headings)."""
+    own = f"{DIVISION_EID[kind]}_{number}"
+    return f"{parent}__{own}" if parent else own

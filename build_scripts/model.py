@@ -8,6 +8,7 @@ JSON form printed by ``python -m build_scripts parse``.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -79,6 +80,72 @@ class Paragraph:
         if self.items:
             data["items"] = [item.to_dict() for item in self.items]
         return data
+
+
+@dataclass(frozen=True)
+class Division:
+    """A part, section, chapter, article or unnumbered heading, and what it holds.
+
+    A division runs from its heading to the next division of the same or a higher level:
+    its own paragraphs come first, then its sub-divisions.
+    """
+
+    kind: str
+    """``part`` (A, B), ``section`` (I, II), ``chapter``, ``article`` or ``heading`` (no number)."""
+    id: str
+    """The public anchor (``"section-ii"``, ``"part-a-section-i"``, ``"annex-article-5"``)."""
+    eid: str
+    """The Akoma Ntoso eId (``"sec_II"``, ``"att_1__art_5"``)."""
+    name: str
+    """How a reader names it (``"section II"``, ``"annex, article 5"``)."""
+    line: int
+    number: str | None = None
+    """Its number alone (``"II"``, ``"A"``, ``"5"``); None for a heading."""
+    label: str | None = None
+    """Its number as printed (``"II."``, ``"Chapter I"``, ``"Article 5"``)."""
+    heading: str | None = None
+    """Its heading text (``"Informal system"``), if it has one."""
+    paragraphs: tuple[Paragraph, ...] = ()
+    """The paragraphs directly in it, before any sub-division."""
+    divisions: tuple[Division, ...] = ()
+
+    def walk(self) -> Iterator[tuple[int, Division | Paragraph]]:
+        """(depth, item): this division (0), its paragraphs (1), then its sub-divisions, in reading order."""
+        yield 0, self
+        for paragraph in self.paragraphs:
+            yield 1, paragraph
+        for division in self.divisions:
+            for depth, item in division.walk():
+                yield depth + 1, item
+
+    def to_dict(self) -> dict:
+        data: dict = {"kind": self.kind, "id": self.id, "eid": self.eid, "name": self.name}
+        for key in ("number", "label", "heading"):
+            if getattr(self, key) is not None:
+                data[key] = getattr(self, key)
+        data["line"] = self.line
+        data["paragraphs"] = [p.id for p in self.paragraphs]
+        if self.divisions:
+            data["divisions"] = [d.to_dict() for d in self.divisions]
+        return data
+
+
+def outline(
+    tops: tuple[Paragraph, ...], divisions: tuple[Division, ...]
+) -> Iterator[tuple[int, Division | Paragraph]]:
+    """(depth, item) in reading order: the paragraphs outside any division, then the divisions.
+
+    ``tops`` are all the top-level paragraphs of a text, in or out of divisions.
+    """
+    inside = {id(p) for d in divisions for _, p in d.walk() if isinstance(p, Paragraph)}
+    free = [p for p in tops if id(p) not in inside]
+    # Both run in reading order; a heading over the preamble comes before the first operative
+    # paragraph, which is outside it, so the two are merged by source line.
+    for item in heapq.merge(free, divisions, key=lambda item: item.line):
+        if isinstance(item, Division):
+            yield from item.walk()
+        else:
+            yield 0, item
 
 
 @dataclass(frozen=True)
@@ -163,6 +230,15 @@ class RecordedVote:
 
 
 @dataclass(frozen=True)
+class VoteCount:
+    """The numbers of a vote: "by a recorded vote of 28 to 13, with 6 abstentions"."""
+
+    in_favour: int
+    against: int
+    abstentions: int
+
+
+@dataclass(frozen=True)
 class Closing:
     """The lines after the last operative paragraph."""
 
@@ -173,6 +249,8 @@ class Closing:
     vote: str | None = None
     """The vote in plain words (``"Adopted without a vote"``)."""
     recorded_vote: RecordedVote | None = None
+    count: VoteCount | None = None
+    """The numbers of the vote, when it was not adopted without a vote."""
 
 
 @dataclass(frozen=True)
@@ -184,11 +262,29 @@ class Annex:
     """As printed: ``"Annex"``, ``"Annex II"``."""
     title_lines: tuple[str, ...]
     paragraphs: tuple[Paragraph, ...]
+    """Every top-level paragraph, in or out of its divisions, in reading order."""
     line: int
+    divisions: tuple[Division, ...] = ()
 
     @property
     def title(self) -> str | None:
         return " ".join(self.title_lines) or None
+
+    def outline(self) -> Iterator[tuple[int, Division | Paragraph]]:
+        return outline(self.paragraphs, self.divisions)
+
+    def to_dict(self) -> dict:
+        data = {
+            "id": self.id,
+            "eid": self.eid,
+            "heading": self.heading,
+            "title": self.title,
+            "title_lines": list(self.title_lines),
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+        }
+        if self.divisions:
+            data["divisions"] = [d.to_dict() for d in self.divisions]
+        return data
 
 
 @dataclass(frozen=True)
@@ -208,6 +304,8 @@ class Resolution:
     closing: Closing
     annexes: tuple[Annex, ...] = field(default=())
     work_uri: str = ""
+    divisions: tuple[Division, ...] = field(default=())
+    """The parts, sections and headings of the body (preamble and operative part), if any."""
     """The Akoma Ntoso work URI (``/akn/un/statement/deliberation/un-hrc/2023-07-12/53-9``)."""
 
     @property
@@ -223,13 +321,22 @@ class Resolution:
             None,
         )
 
+    def outline(self) -> Iterator[tuple[int, Division | Paragraph]]:
+        """(depth, item) of the body's divisions and top-level paragraphs, in reading order."""
+        # Outside the divisions, the preamble comes before the operative part.
+        return outline((*self.preamble, *self.operative), self.divisions)
+
+    def all_divisions(self) -> Iterator[Division]:
+        """Every division of the body and of the annexes, in reading order."""
+        for annex_outline in (self.outline(), *(a.outline() for a in self.annexes)):
+            yield from (item for _, item in annex_outline if isinstance(item, Division))
+
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph and sub-paragraph, in reading order."""
-        for top in (*self.preamble, *self.operative):
-            yield from top.walk()
-        for annex in self.annexes:
-            for top in annex.paragraphs:
-                yield from top.walk()
+        for part in (self.outline(), *(a.outline() for a in self.annexes)):
+            for _, item in part:
+                if isinstance(item, Paragraph):
+                    yield from item.walk()
 
     def find(self, anchor: str) -> Paragraph | None:
         return next((p for p in self.paragraphs() if p.id == anchor), None)
@@ -238,7 +345,7 @@ class Resolution:
         meta = self.metadata
         session = meta.session
         agenda = meta.agenda_item
-        return {
+        data: dict = {
             "version": MODEL_VERSION,
             "source": self.source,
             "symbol": meta.symbol,
@@ -284,15 +391,17 @@ class Resolution:
                     "abstaining": list(self.closing.recorded_vote.abstaining),
                 },
             },
-            "annexes": [
-                {
-                    "id": a.id,
-                    "eid": a.eid,
-                    "heading": a.heading,
-                    "title": a.title,
-                    "title_lines": list(a.title_lines),
-                    "paragraphs": [p.to_dict() for p in a.paragraphs],
-                }
-                for a in self.annexes
-            ],
+            "annexes": [a.to_dict() for a in self.annexes],
         }
+        # Keys that only structured texts and counted votes have: absent otherwise, so a
+        # resolution without them keeps the JSON it always had.
+        count = self.closing.count
+        if count is not None:
+            data["closing"]["count"] = {
+                "in_favour": count.in_favour,
+                "against": count.against,
+                "abstentions": count.abstentions,
+            }
+        if self.divisions:
+            data["divisions"] = [d.to_dict() for d in self.divisions]
+        return data

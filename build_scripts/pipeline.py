@@ -69,6 +69,11 @@ def checked_conversion(config: BuildConfig) -> Conversion:
     manifest.enforce(conversion, config.manifest, log)
     for warning in conversion.diagnostics.warnings:
         log.warning(str(warning))
+    if conversion.diagnostics.notes:
+        log.info(
+            f"{conversion.diagnostics.file}: {len(conversion.diagnostics.notes)} notes on the reading"
+            " (print furniture removed); python -m build_scripts parse --verbose FILE lists them"
+        )
     return conversion
 
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from support_text import Command
 
-from benchmarks.browser import CHROMIUM_ARGS, find_chromium
+from benchmarks.local_site import ChromiumNotFound, launch_chromium, serve
+from build_scripts.__main__ import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "resolutions" / "A-HRC-RES-53-9.txt"
@@ -23,6 +22,7 @@ def build_site(
     destination: Path, project: Path = ROOT, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """``python -m build_scripts build`` of ``project`` into ``destination``, as ``make site`` runs it."""
+    # The date is the tests' own, whatever the caller's environment says (make exports one).
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1689120000", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "build_scripts", "build", "--site-dir", str(destination)],
@@ -34,6 +34,22 @@ def build_site(
     )
 
 
+@pytest.fixture
+def parse_command(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., Command]:
+    """``python -m build_scripts parse ARGS`` from the project's folder, run in this process (the
+    command line's own smoke tests are in test_command_line.py)."""
+    monkeypatch.chdir(ROOT)
+
+    def run(*args: str | Path) -> Command:
+        status = main(["parse", *map(str, args)])
+        stdout, stderr = capsys.readouterr()
+        return Command(status, stdout, stderr)
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site, built once per test session from the project as it is."""
@@ -43,30 +59,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return destination
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site served on a free port of 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-def chromium_path() -> str:
-    path = find_chromium()
-    if not path:
-        pytest.fail(
-            "No Chromium found: install Debian's chromium or set CHROMIUM_PATH (make test installs it)."
-        )
-    return path
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -75,7 +72,10 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            launched = launch_chromium(playwright)
+        except ChromiumNotFound as error:
+            pytest.fail(str(error))
         yield launched
         launched.close()
 

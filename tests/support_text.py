@@ -1,15 +1,17 @@
-"""Helpers for the converter's tests: running the CLI, matching expected structure, conservation."""
+"""Helpers for the converter's tests: the parse command's result, expected structure, conservation."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from build_scripts.model import Paragraph, Resolution
+from build_scripts.model import Division, Paragraph, Resolution
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "resolutions" / "A-HRC-RES-53-9.txt"
@@ -18,16 +20,33 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 _MARKER = re.compile(f"(?<![{SUPERSCRIPTS}])[{SUPERSCRIPTS}]{{1,3}}(?![{SUPERSCRIPTS}])")
 _WHITE = re.compile(r"\s+")
+# An italic lead, after the paragraph's number if it has one.
+_ITALIC_LEAD = re.compile(r"^(\d+\.\s+)?\*([^*]+)\*")
+_ITALIC_BLOCK = re.compile(r"\*[^*]+\*")
+_BOLD = re.compile(r"\*\*[^*](?:.*[^*])?\*\*")
 _BLANK = re.compile(r"[\s\u200b\u2060\ufeff]*")
 _EDGES = re.compile(r"^[\s\u200b\u2060\ufeff]+|[\s\u200b\u2060\ufeff]+$")
 
 
-def run_cli(path: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    """``python -m build_scripts parse PATH`` from the project's root, output as bytes."""
+@dataclass(frozen=True)
+class Command:
+    """What ``python -m build_scripts parse`` gave: its exit status and what it printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_command(*args: str | Path, hash_seed: str = "0") -> subprocess.CompletedProcess[str]:
+    """``python -m build_scripts ARGS`` as a process of its own, from the project's folder: for
+    what only a real process shows (its exit status, a child it starts, its hash seed). The other
+    converter tests call the command in their own process (conftest's ``parse_command``)."""
     return subprocess.run(
-        [sys.executable, "-m", "build_scripts", "parse", str(path), *args],
+        [sys.executable, "-m", "build_scripts", *map(str, args)],
         cwd=ROOT,
+        env={**os.environ, "PYTHONHASHSEED": hash_seed},
         capture_output=True,
+        text=True,
         check=False,
         timeout=120,
     )
@@ -105,14 +124,21 @@ def model_texts(resolution: Resolution) -> Iterator[str]:
     yield from resolution.masthead
     if resolution.enacting_formula:
         yield resolution.enacting_formula
-    for top in (*resolution.preamble, *resolution.operative):
-        yield from _labelled(top)
+    yield from _outlined(resolution.outline())
     yield from resolution.closing.lines
     for annex in resolution.annexes:
         yield annex.heading
         yield from annex.title_lines
-        for top in annex.paragraphs:
-            yield from _labelled(top)
+        yield from _outlined(annex.outline())
+
+
+def _outlined(outline: Iterator[tuple[int, Division | Paragraph]]) -> Iterator[str]:
+    """Division labels and headings, paragraphs with their labels, in the outline's order."""
+    for _, item in outline:
+        if isinstance(item, Division):
+            yield from (text for text in (item.label, item.heading) if text)
+        else:
+            yield from _labelled(item)
 
 
 def _labelled(top: Paragraph) -> Iterator[str]:
@@ -190,16 +216,22 @@ def _take_notes(blocks: list[tuple[int, list[str]]], resolution: Resolution) -> 
 
 
 def _unmark(blocks: list[tuple[int, list[str]]], resolution: Resolution) -> None:
-    """Drop the markup: ``**`` around the agenda item title, ``*`` around an operative or annex
-    paragraph's lead."""
+    """Drop the markup: ``**`` around the agenda item title and around headings (a bold block,
+    or each line of one), ``*`` around an operative or annex paragraph's lead."""
     annexed = (p for annex in resolution.annexes for p in annex.paragraphs)
-    leads = {p.line for p in (*resolution.operative, *annexed) if p.lead}
+    leads = {p.line for p in (*resolution.preamble, *resolution.operative, *annexed) if p.lead}
     for index, (line, lines) in enumerate(blocks):
         text = " ".join(lines)
-        if line < (resolution.enacting_line or 0) and text.startswith("**") and text.endswith("**"):
+        if all(_BOLD.fullmatch(each) for each in lines):
+            blocks[index] = (line, [each[2:-2] for each in lines])
+        elif text.startswith("**") and text.endswith("**"):
             blocks[index] = (line, [text[2:-2]])
+        elif all(_ITALIC_BLOCK.fullmatch(each) for each in lines):
+            blocks[index] = (line, [each[1:-1] for each in lines])
+        elif _ITALIC_BLOCK.fullmatch(text):
+            blocks[index] = (line, [text[1:-1]])
         elif line in leads:
-            blocks[index] = (line, [re.sub(r"\*([^*]+)\*", r"\1", text, count=1)])
+            blocks[index] = (line, [_ITALIC_LEAD.sub(r"\1\2", text, count=1)])
 
 
 def conservation_problems(data: bytes, resolution: Resolution) -> list[str]:

@@ -98,7 +98,7 @@ def catalogue_with_term(folder: Path, pattern: str) -> Path:
         (folder / name).write_text((SMALL / name).read_text())
     (folder / "glossary.yaml").write_text(
         f"terms:\n  - id: unicorn\n    term: Unicorn\n    patterns: ['{pattern}']\n"
-        "    definition: Not in the text.\n    source: Nowhere\n"
+        "    definition: [{says: Not in the text., source: Nowhere, url: 'https://example.org/'}]\n"
     )
     return folder
 

@@ -6,13 +6,10 @@ empty catalogue, since the glossary is written for 53/9), and opened in Chromium
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +18,7 @@ import yaml
 from a11y_support import browser_context
 from conftest import ROOT
 
+from benchmarks.local_site import serve
 from build_scripts.parsing.parse import parse_file
 
 CORPUS = ROOT / "tests" / "bad_inputs"
@@ -62,9 +60,10 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy
 
 
-def publish(project: Path, name: str) -> Path:
-    """Build a site from one input of the corpus; return its folder."""
-    shutil.copy(CORPUS / name, project / "resolutions" / name)
+def publish(project: Path, name: str, source: Path | None = None) -> Path:
+    """Build a site from one input of the corpus (or from ``source``, published as ``name``);
+    return its folder."""
+    shutil.copy(source or CORPUS / name, project / "resolutions" / name)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["extra"]["resolution"] = f"resolutions/{name}"
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
@@ -84,13 +83,8 @@ def publish(project: Path, name: str) -> Path:
 
 @pytest.fixture(scope="module")
 def server(project: Path) -> Iterator[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "site"))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(project / "site") as url:
+        yield url
 
 
 @pytest.mark.browser

@@ -15,7 +15,9 @@ from build_scripts.enriching.literals import may_match, required_literal
 from build_scripts.parsing.parse import parse_file
 from build_scripts.parsing.vocabulary import load_vocabulary
 
-PATTERNS = [p for entry in (*load_catalogue().linkable, *load_catalogue().themes) for p in entry.patterns]
+PATTERNS = [
+    p.regex for entry in (*load_catalogue().linkable, *load_catalogue().themes) for p in entry.patterns
+]
 
 
 @pytest.mark.parametrize(

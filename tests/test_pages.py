@@ -60,3 +60,11 @@ def test_about_page_says_it_is_not_an_official_publication(built_site: Path) -> 
     assert "https://undocs.org/en/A/HRC/RES/53/9" in [
         a.get("href") for a in page(built_site, "about").iter("a")
     ]
+
+
+def test_about_page_says_exactly_what_the_source_file_holds(built_site: Path) -> None:
+    section = page(built_site, "about").xpath('//h2[@id="source"]/following-sibling::p[1]')[0]
+    text = " ".join(section.text_content().split())
+    assert "without change" not in text
+    assert [c.text for c in section.iter("code")] == ["*", "**"], "the italics and bold markers"
+    assert "masthead" in text and "left out" in text

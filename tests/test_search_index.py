@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from build_scripts.renderers.mkdocs_material.search_index import add_inflections
+import pytest
+
+from build_scripts.renderers.mkdocs_material.search_index import add_inflections, american_spelling
 
 
 def test_an_entry_gets_the_forms_other_entries_use() -> None:
@@ -33,3 +35,22 @@ def test_markup_is_not_indexed_as_words() -> None:
     ]
     add_inflections(entries)
     assert entries[0]["inflections"] == "decide"
+
+
+def test_an_entry_with_a_british_spelling_gets_the_american_one() -> None:
+    entries = [{"location": "a", "title": "A", "text": "Forced labour, favourable terms, the centre."}]
+    add_inflections(entries)
+    assert {"labor", "favorable", "center"} <= set(entries[0]["inflections"].split())
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [("labour", "labor"), ("labourers", "laborers"), ("programme", "program"), ("defence", "defense")],
+)
+def test_british_spellings_have_their_american_form(british: str, american: str) -> None:
+    assert american_spelling(british) == american
+
+
+@pytest.mark.parametrize("word", ["hour", "four", "your", "fence", "children", "trafficking"])
+def test_other_words_keep_their_spelling(word: str) -> None:
+    assert american_spelling(word) == word

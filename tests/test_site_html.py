@@ -165,6 +165,15 @@ def test_search_index_has_one_entry_per_paragraph_at_its_anchor(search_docs, res
     assert titles["text/#op1c"] == "Operative paragraph 1 (c)"
 
 
+def test_the_full_texts_entries_carry_their_address_and_the_highest_boost(search_docs, resolution) -> None:
+    by_location = {d["location"]: d for d in search_docs}
+    for paragraph in resolution.paragraphs():
+        assert by_location[f"text/#{paragraph.id}"]["address"] == paragraph.id
+    assert by_location["text/"]["address"] == resolution.metadata.symbol
+    boosts = {d["location"].startswith("text/"): d.get("boost", 1) for d in search_docs}
+    assert boosts[True] > boosts[False]
+
+
 def test_searching_the_index_for_non_punishment_finds_operative_paragraph_1_c(search_docs) -> None:
     found = [
         d["location"]
@@ -238,4 +247,5 @@ def test_search_box_finds_trafficking_when_typing_trafficked(page, site_url: str
     other_forms_only = _entries_with(search_docs, r"\btrafficking\b") - _entries_with(
         search_docs, r"\btrafficked\b"
     )
+    assert other_forms_only, "every entry has 'trafficked': the test would prove nothing"
     assert other_forms_only <= results, sorted(other_forms_only - results)

@@ -21,7 +21,7 @@ from ..enriching.catalogue import Entry
 from ..enriching.enrich import AnnotatedText, Span
 from ..enriching.runs import Run, runs
 from ..identifiers import frbr_uri
-from ..model import Annex, Footnote, Metadata, Paragraph, Resolution
+from ..model import Annex, Division, Footnote, Metadata, Paragraph, Resolution
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LANGUAGE = "eng"
@@ -242,13 +242,42 @@ def _preamble(parent: Element, resolution: Resolution, notes: Notes) -> None:
         body = (meta.body, "organization", {"refersTo": f"#{meta.body_code}"})
         formula = _sub(_sub(preamble, "formula", name="enactingFormula"), "p")
         _spans(formula, resolution.enacting_formula, [body], "date")
+    inside = _in_divisions(resolution.divisions)
     for paragraph in resolution.preamble:
+        if id(paragraph) in inside:
+            continue
         if paragraph.items:
             container = _sub(preamble, "container", eId=paragraph.eid, name="preambularParagraph")
             _text_p(container, paragraph, notes)
             _block_list(container, paragraph.items, notes)
         else:
             _text_p(preamble, paragraph, notes, eId=paragraph.eid)
+    for division in resolution.divisions:
+        if _in_preamble(division, resolution):
+            _preamble_heading(preamble, division, notes)
+
+
+def _in_divisions(divisions: Sequence[Division]) -> set[int]:
+    """The ids (``id()``) of the paragraphs that are in one of the divisions."""
+    return {id(item) for d in divisions for _, item in d.walk() if isinstance(item, Paragraph)}
+
+
+def _in_preamble(division: Division, resolution: Resolution) -> bool:
+    """An unnumbered heading over preambular paragraphs only: it stays in the preamble."""
+    preambular = {id(p) for p in resolution.preamble}
+    return (
+        division.kind == "heading"
+        and not division.divisions
+        and all(id(p) in preambular for p in division.paragraphs)
+    )
+
+
+def _preamble_heading(parent: Element, division: Division, notes: Notes) -> None:
+    """A heading in the preamble and the paragraphs under it, as a block container."""
+    box = _sub(parent, "blockContainer", eId=division.eid, **{"class": "crossHeading"})
+    _sub(box, "crossHeading", division.heading or "", eId=f"{division.eid}__crossHeading_1")
+    for paragraph in division.paragraphs:
+        _intro_paragraph(box, paragraph, notes)
 
 
 def _conclusions(parent: Element, resolution: Resolution) -> None:
@@ -310,6 +339,59 @@ def _hierarchy(parent: Element, tag: str, paragraph: Paragraph, notes: Notes) ->
         _hierarchy(items, "indent" if "__indent_" in item.eid else "point", item, notes)
 
 
+_DIVISION_TAGS = {"part": "part", "section": "section", "chapter": "chapter", "article": "article"}
+
+
+def _division(parent: Element, division: Division, notes: Notes) -> None:
+    """A part, section, chapter, article or heading: number, heading, its paragraphs (the
+    unnumbered ones that open it in ``<intro>``, those that close it in ``<wrapUp>``), then
+    its sub-divisions."""
+    tag = _DIVISION_TAGS.get(division.kind, "hcontainer")
+    attrs = {"eId": division.eid} | ({"name": "crossHeading"} if tag == "hcontainer" else {})
+    element = _sub(parent, tag, **attrs)
+    if division.label:
+        _sub(element, "num", division.label)
+    if division.heading:
+        _sub(element, "heading", division.heading)
+    opening = [p for p in division.paragraphs if "__intro__p_" in p.eid]
+    closing = [p for p in division.paragraphs if "__wrapUp__p_" in p.eid]
+    if opening:
+        intro = _sub(element, "intro")
+        for paragraph in opening:
+            _intro_paragraph(intro, paragraph, notes)
+    for paragraph in division.paragraphs:
+        if paragraph not in opening and paragraph not in closing:
+            _hierarchy(element, "paragraph", paragraph, notes)
+    for child in division.divisions:
+        _division(element, child, notes)
+    if closing:
+        wrap_up = _sub(element, "wrapUp")
+        for paragraph in closing:
+            _intro_paragraph(wrap_up, paragraph, notes)
+
+
+def _intro_paragraph(parent: Element, paragraph: Paragraph, notes: Notes) -> None:
+    """An unnumbered paragraph among blocks: a ``<p>``, or a block container with its items."""
+    if not paragraph.items:
+        _text_p(parent, paragraph, notes, eId=paragraph.eid)
+        return
+    box = _sub(parent, "blockContainer", eId=paragraph.eid)
+    _text_p(box, paragraph, notes)
+    _block_list(box, paragraph.items, notes)
+
+
+def _main_body(
+    parent: Element, tops: Sequence[Paragraph], divisions: Sequence[Division], notes: Notes
+) -> None:
+    """The paragraphs outside any division, then the divisions."""
+    inside = _in_divisions(divisions)
+    for paragraph in tops:
+        if id(paragraph) not in inside:
+            _hierarchy(parent, "paragraph", paragraph, notes)
+    for division in divisions:
+        _division(parent, division, notes)
+
+
 def _list_eid(paragraph: Paragraph) -> str:
     return paragraph.items[0].eid.rsplit("__", 1)[0]
 
@@ -336,17 +418,22 @@ def _annex(parent: Element, index: int, annex: Annex, resolution: Resolution, no
     preface = _sub(doc, "preface")
     _sub(preface, "p", annex.heading, **{"class": "heading"})
     body_lines: tuple[str, ...] = ()
-    if annex.paragraphs and annex.title_lines:
+    if (annex.paragraphs or annex.divisions) and annex.title_lines:
         long_title = _sub(preface, "longTitle")
         for line in annex.title_lines:
             _sub(_sub(long_title, "p"), "docTitle", line)
     else:
         body_lines = annex.title_lines or (annex.heading,)
+    opening = [p for p in annex.paragraphs if "__preamble__p_" in p.eid]
+    if opening:
+        preamble = _sub(doc, "preamble")
+        for paragraph in opening:
+            _intro_paragraph(preamble, paragraph, notes)
     main = _sub(doc, "mainBody")
     for line in body_lines:
         _sub(main, "p", line)
-    for paragraph in annex.paragraphs:
-        _hierarchy(main, "paragraph", paragraph, notes)
+    rest = [p for p in annex.paragraphs if p not in opening]
+    _main_body(main, rest, annex.divisions, notes)
 
 
 def _indent(element: Element, level: int = 0) -> None:
@@ -377,8 +464,8 @@ def akn_xml(resolution: Resolution, references: Sequence[Entry] = (), texts: Tex
     _preface(statement, resolution)
     _preamble(statement, resolution, notes)
     main = _sub(statement, "mainBody")
-    for paragraph in resolution.operative:
-        _hierarchy(main, "paragraph", paragraph, notes)
+    in_body = [d for d in resolution.divisions if not _in_preamble(d, resolution)]
+    _main_body(main, resolution.operative, in_body, notes)
     _conclusions(statement, resolution)
     if resolution.annexes:
         attachments = _sub(statement, "attachments")

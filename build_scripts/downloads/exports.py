@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 
 from ..enriching.runs import Run, runs
 from ..identifiers import footnote_number
-from ..model import Paragraph, Resolution
+from ..model import Division, Paragraph, Resolution
 from ..pages.escape import markdown_text
 
 INDENT = "    "
@@ -21,7 +22,7 @@ def _with_url(data: dict, base: str) -> dict:
     """A copy of a paragraph's or footnote's dict with ``url`` after ``id``, sub-paragraphs too."""
     out: dict = {}
     for key, value in data.items():
-        out[key] = [_with_url(item, base) for item in value] if key == "items" else value
+        out[key] = [_with_url(item, base) for item in value] if key in ("items", "divisions") else value
         if key == "id":
             out["url"] = f"{base}#{value}"
     return out
@@ -38,6 +39,10 @@ def model_json(resolution: Resolution, text_page_url: str) -> str:
         data[part] = [_with_url(item, text_page_url) for item in data[part]]
     for annex in data["annexes"]:
         annex["paragraphs"] = [_with_url(item, text_page_url) for item in annex["paragraphs"]]
+        if "divisions" in annex:
+            annex["divisions"] = [_with_url(item, text_page_url) for item in annex["divisions"]]
+    if "divisions" in data:
+        data["divisions"] = [_with_url(item, text_page_url) for item in data["divisions"]]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -80,6 +85,15 @@ def _heading_blocks(resolution: Resolution) -> list[str]:
     return blocks + [block for block in (title, resolution.enacting_formula) if block]
 
 
+def _items(outline: Iterable[tuple[int, Division | Paragraph]]) -> Iterator[Division | Paragraph]:
+    return (item for _, item in outline)
+
+
+def _division_line(division: Division) -> str:
+    """A division's number and heading on one line: ``II. Informal system``, ``Article 5 Reservations``."""
+    return " ".join(words for words in (division.label, division.heading) if words)
+
+
 def plain_text(resolution: Resolution) -> str:
     """The resolution as plain text: one paragraph a line, a blank line between, no hard wraps.
 
@@ -88,14 +102,18 @@ def plain_text(resolution: Resolution) -> str:
     """
     numbers = {note.id: note.number for note in resolution.footnotes}
     blocks = _heading_blocks(resolution)
-    for paragraph in (*resolution.preamble, *resolution.operative):
-        blocks.extend(_paragraph_lines(paragraph, numbers))
+    for item in _items(resolution.outline()):
+        blocks.extend(
+            [_division_line(item)] if isinstance(item, Division) else _paragraph_lines(item, numbers)
+        )
     if resolution.closing.lines:
         blocks.append("\n".join(resolution.closing.lines))
     for annex in resolution.annexes:
         blocks.extend([annex.heading, *annex.title_lines])
-        for paragraph in annex.paragraphs:
-            blocks.extend(_paragraph_lines(paragraph, numbers))
+        for item in _items(annex.outline()):
+            blocks.extend(
+                [_division_line(item)] if isinstance(item, Division) else _paragraph_lines(item, numbers)
+            )
     if resolution.footnotes:
         blocks.append("Notes")
         blocks.extend(f"{note.number}. {note.text}" for note in resolution.footnotes)
@@ -122,6 +140,17 @@ def _markdown_paragraph(paragraph: Paragraph) -> list[str]:
     return lines
 
 
+def _markdown_outline(outline: Iterable[tuple[int, Division | Paragraph]], top: int) -> list[str]:
+    """Divisions as headings (from level ``top`` down), paragraphs as Markdown paragraphs."""
+    blocks: list[str] = []
+    for depth, item in outline:
+        if isinstance(item, Division):
+            blocks.append(f"{'#' * min(top + depth, 6)} {markdown_text(_division_line(item))}")
+        else:
+            blocks.extend(_markdown_paragraph(item))
+    return blocks
+
+
 def markdown_document(resolution: Resolution) -> str:
     """The whole resolution as one CommonMark file, with Markdown footnotes."""
     title = _title_line(resolution)
@@ -129,13 +158,11 @@ def markdown_document(resolution: Resolution) -> str:
     blocks.append(f"# {markdown_text(title or resolution.metadata.symbol)}")
     if resolution.enacting_formula:
         blocks.append(markdown_text(resolution.enacting_formula))
-    for paragraph in (*resolution.preamble, *resolution.operative):
-        blocks.extend(_markdown_paragraph(paragraph))
+    blocks.extend(_markdown_outline(resolution.outline(), 2))
     blocks.extend(markdown_text(line) for line in resolution.closing.lines)
     for annex in resolution.annexes:
         blocks.append(f"## {markdown_text(annex.heading)}")
         blocks.extend(f"**{markdown_text(line)}**" for line in annex.title_lines)
-        for paragraph in annex.paragraphs:
-            blocks.extend(_markdown_paragraph(paragraph))
+        blocks.extend(_markdown_outline(annex.outline(), 3))
     blocks.extend(f"[^{note.number}]: {markdown_text(note.text)}" for note in resolution.footnotes)
     return "\n\n".join(blocks) + "\n"

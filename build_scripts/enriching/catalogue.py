@@ -7,6 +7,7 @@ pattern stops the build with a message instead of silently linking nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,35 @@ REFERENCE_KINDS = {
 
 
 @dataclass(frozen=True)
+class Pattern:
+    """A regular expression that finds an entry, limited, if need be, to one sense of the words."""
+
+    regex: re.Pattern[str]
+    after: re.Pattern[str] | None = None
+    """A context the text before the match must contain ("businesses … act with" before
+    "due diligence"), so that the same words in another sense are left to another entry."""
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        for match in self.regex.finditer(text):
+            if self.after is None or self.after.search(text[: match.start()]):
+                yield match
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement of a definition and the source that makes it."""
+
+    text: str
+    source: str
+    """The instrument and its article, or a document symbol (``A/RES/60/147, principle 10``)."""
+    url: str
+    """The source's official text or page."""
+
+
+@dataclass(frozen=True)
 class Entry:
     """A glossary term, a referenced instrument or body, or a theme."""
 
@@ -41,12 +71,16 @@ class Entry:
     """``term``, ``reference`` or ``theme``."""
     id: str
     name: str
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[Pattern, ...]
     description: str
     file: str
     line: int
-    source: str | None = None
-    """For a term: where its definition comes from."""
+    claims: tuple[Claim, ...] = ()
+    """For a term: its definition, statement by statement, each with its source."""
+    not_in: frozenset[str] = frozenset()
+    """Texts (paragraph or footnote ids) in which the entry is never found."""
+    not_within: tuple[re.Pattern[str], ...] = ()
+    """Phrases in another sense: a match inside one of them is not this entry."""
     category: str | None = None
     """For a reference: its kind (``treaty``, ``un-body``, …)."""
     url: str | None = None
@@ -62,6 +96,24 @@ class Entry:
     @property
     def page(self) -> str:
         return self.address.page
+
+    def matches(
+        self, key: str, text: str, may_match: Callable[[re.Pattern[str]], bool] = lambda _: True
+    ) -> list[re.Match[str]]:
+        """Where the entry is found in the text ``key``, in its own sense only. ``may_match``
+        may rule a pattern out before its search (see ``literals.py``)."""
+        if key in self.not_in:
+            return []
+        patterns = [p for p in self.patterns if may_match(p.regex)]
+        if not patterns:
+            return []
+        excluded = [(m.start(), m.end()) for phrase in self.not_within for m in phrase.finditer(text)]
+        return [
+            match
+            for pattern in patterns
+            for match in pattern.finditer(text)
+            if not any(start <= match.start() and match.end() <= end for start, end in excluded)
+        ]
 
 
 @dataclass(frozen=True)
@@ -104,6 +156,52 @@ def _load(path: Path, key: str) -> list[dict]:
     return data[key]
 
 
+def _regex(pattern: object, path: Path, line: int) -> re.Pattern[str]:
+    try:
+        return re.compile(str(pattern))
+    except re.error as error:
+        raise ConversionError(
+            str(path), line, f"a valid regular expression ({error})", str(pattern)
+        ) from None
+
+
+def _pattern(raw: object, path: Path, line: int) -> Pattern:
+    """A pattern is a regular expression, or ``{match: …, after: …}`` for one limited to a sense."""
+    if isinstance(raw, dict):
+        if not raw.get("match"):
+            raise ConversionError(
+                str(path), raw.get("__line__", line), "a 'match:' regular expression", str(raw)
+            )
+        after = raw.get("after")
+        return Pattern(_regex(raw["match"], path, line), _regex(after, path, line) if after else None)
+    return Pattern(_regex(raw, path, line))
+
+
+def _url(url: object, path: Path, line: int) -> str | None:
+    if url is not None and not re.fullmatch(r"https://[^\s/$.?#][^\s]*", str(url)):
+        raise ConversionError(str(path), line, "an https:// link", str(url))
+    return None if url is None else str(url)
+
+
+def _claims(raw: object, path: Path, line: int) -> tuple[Claim, ...]:
+    """A term's definition: a list of ``{says: …, source: …, url: …}``."""
+    if not isinstance(raw, list):
+        raise ConversionError(
+            str(path), line, "a definition as a list of 'says:', 'source:' and 'url:'", str(raw)
+        )
+    claims = []
+    for item in raw:
+        where = item.get("__line__", line) if isinstance(item, dict) else line
+        missing = [k for k in ("says", "source", "url") if not (isinstance(item, dict) and item.get(k))]
+        if missing:
+            raise ConversionError(str(path), where, "a statement with " + ", ".join(missing), str(item))
+        text = " ".join(str(item["says"]).split())
+        claims.append(
+            Claim(text, " ".join(str(item["source"]).split()), _url(item["url"], path, where) or "")
+        )
+    return tuple(claims)
+
+
 def _entry(kind: str, raw: dict, path: Path, name_key: str, required: tuple[str, ...]) -> Entry:
     line = raw.get("__line__", 0)
     missing = [k for k in ("id", name_key, "patterns", *required) if not raw.get(k)]
@@ -113,26 +211,21 @@ def _entry(kind: str, raw: dict, path: Path, name_key: str, required: tuple[str,
         raise ConversionError(
             str(path), line, f"an id of lowercase words and hyphens ({slug(raw['id'])})", raw["id"]
         )
-    patterns = []
-    for pattern in raw["patterns"]:
-        try:
-            patterns.append(re.compile(pattern))
-        except re.error as error:
-            raise ConversionError(str(path), line, f"a valid regular expression ({error})", pattern) from None
-    url = raw.get("url")
-    if url is not None and not re.fullmatch(r"https://[^\s/$.?#][^\s]*", url):
-        raise ConversionError(str(path), line, "an https:// link", url)
+    claims = _claims(raw["definition"], path, line) if kind == "term" else ()
+    description = " ".join(c.text for c in claims) or str(raw.get("description") or "")
     return Entry(
         kind=kind,
         id=raw["id"],
         name=raw[name_key],
-        patterns=tuple(patterns),
-        description=" ".join(str(raw.get("definition") or raw.get("description") or "").split()),
+        patterns=tuple(_pattern(p, path, line) for p in raw["patterns"]),
+        description=" ".join(description.split()),
         file=str(path),
         line=line,
-        source=raw.get("source"),
+        claims=claims,
+        not_in=frozenset(raw.get("not_in") or ()),
+        not_within=tuple(_regex(p, path, line) for p in raw.get("not_within") or ()),
         category=raw.get("kind"),
-        url=url,
+        url=_url(raw.get("url"), path, line),
         date=str(raw["date"]) if raw.get("date") else None,
         symbol=raw.get("symbol"),
         short_names=tuple(raw.get("short_names") or ()),
@@ -143,7 +236,7 @@ def _entry(kind: str, raw: dict, path: Path, name_key: str, required: tuple[str,
 def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
     """Read glossary.yaml, references.yaml and themes.yaml, checking every entry."""
     terms = tuple(
-        _entry("term", raw, data_dir / "glossary.yaml", "term", ("definition", "source"))
+        _entry("term", raw, data_dir / "glossary.yaml", "term", ("definition",))
         for raw in _load(data_dir / "glossary.yaml", "terms")
     )
     references = tuple(

@@ -138,15 +138,16 @@ def enrich(resolution: Resolution, catalogue: Catalogue, vocabulary: Vocabulary)
     for key, anchor, name, text in _texts(resolution):
         candidates = symbol_spans(text, own, patterns)
         mentioned: list[Entry] = []
-        lowered = text.lower()
+
+        def possible(pattern: re.Pattern[str], lowered: str = text.lower()) -> bool:
+            return may_match(pattern, lowered)
+
         for entry in catalogue.linkable:
-            found = [m for p in entry.patterns if may_match(p, lowered) for m in p.finditer(text)]
+            found = entry.matches(key, text, possible)
             if found:
                 mentioned.append(entry)
                 candidates.extend(Span(m.start(), m.end(), entry=entry) for m in found)
-        themes = tuple(
-            t for t in catalogue.themes if any(may_match(p, lowered) and p.search(text) for p in t.patterns)
-        )
+        themes = tuple(t for t in catalogue.themes if t.matches(key, text, possible))
         texts[key] = AnnotatedText(
             key, anchor, name, text, tuple(_choose(candidates)), tuple(mentioned), themes
         )
@@ -155,6 +156,11 @@ def enrich(resolution: Resolution, catalogue: Catalogue, vocabulary: Vocabulary)
         for entry in (*annotated.mentions, *annotated.themes):
             index.setdefault(f"{entry.page}#{entry.id}", []).append(annotated)
     for entry in (*catalogue.linkable, *catalogue.themes):
+        unknown = sorted(entry.not_in - texts.keys())
+        if unknown:  # a typo would silently leave the paragraph linked
+            raise ConversionError(
+                entry.file, entry.line, f"'not_in' to name texts of {resolution.source}", ", ".join(unknown)
+            )
         if f"{entry.page}#{entry.id}" not in index:
             raise ConversionError(
                 entry.file,

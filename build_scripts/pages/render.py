@@ -16,13 +16,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..dates import long_date
 from ..enriching.catalogue import REFERENCE_KINDS, Entry
-from ..enriching.enrich import AnnotatedText, Enriched, symbol_spans
+from ..enriching.enrich import Enriched
 from ..identifiers import DocumentSymbol, footnote_ref_id, short_name
-from ..model import Paragraph, Resolution
+from ..model import Division, Paragraph, Resolution
 from .acronyms import AcronymExpander
 from .escape import attribute, markdown_text
 from .inline import InlineRenderer
 from .structured_data import citation_tags, legislation_jsonld
+from .summary import summary_sentences
 
 TEMPLATES = Path(__file__).parent / "templates"
 ENTRY_KINDS = {"term": "Glossary entry", "reference": "Reference", "theme": "Theme"}
@@ -37,6 +38,19 @@ class ParagraphView:
     """The marginal label: ``OP 1 (c)``."""
     markdown: str
     classes: str
+    is_division: bool = False
+
+
+@dataclass(frozen=True)
+class DivisionView:
+    """A part's, section's, article's or heading's title on the full-text page."""
+
+    anchor: str
+    level: int
+    """The HTML heading level: h3 for a division of the preamble, operative part or annex."""
+    markdown: str
+    name: str
+    is_division: bool = True
 
 
 @dataclass(frozen=True)
@@ -49,13 +63,28 @@ class NoteView:
 
 
 @dataclass(frozen=True)
+class CitedText:
+    """Statements of a definition that share a source, and that source."""
+
+    markdown: str
+    """The statements, without the full stop of the last one."""
+    stop: str
+    source: str
+    url: str
+
+
+@dataclass(frozen=True)
 class EntryView:
     entry: Entry
     name: str
     description: str
-    source: str
+    definition: tuple[CitedText, ...]
+    """For a term: its definition, each statement followed by its source."""
     mentions: tuple[tuple[str, str], ...]
     """(anchor, name) of every text that mentions it."""
+
+
+View = ParagraphView | DivisionView
 
 
 def environment() -> Environment:
@@ -79,6 +108,17 @@ def citation(resolution: Resolution, name: str) -> str:
     meta = resolution.metadata
     adopted = f", adopted {long_date(meta.adopted)}" if meta.adopted else ""
     return f"{meta.body} resolution {meta.number} ({meta.symbol}), {name}{adopted}"
+
+
+def _cited_texts(entry: Entry, acronyms: AcronymExpander) -> tuple[CitedText, ...]:
+    """A term's statements, consecutive ones with the same source cited once, after the last."""
+    groups = []
+    for (source, url), claims in groupby(entry.claims, key=lambda c: (c.source, c.url)):
+        text = " ".join(acronyms.expand(c.text) for c in claims)
+        stop = text[-1] if text.endswith((".", "?", "!")) else "."
+        body = text[:-1] if text.endswith(stop) else text
+        groups.append(CitedText(markdown_text(body), stop, markdown_text(acronyms.expand(source)), url))
+    return tuple(groups)
 
 
 class PageRenderer:
@@ -143,6 +183,46 @@ class PageRenderer:
             views.extend(self._paragraph_views(item, "item", depth + 1))
         return views
 
+    def _division_view(self, division: Division, depth: int) -> DivisionView:
+        number = self.inline.macros.label(division.label) if division.label else ""
+        words = markdown_text(division.heading) if division.heading else ""
+        return DivisionView(
+            division.id, min(3 + depth, 6), " ".join(w for w in (number, words) if w), division.name
+        )
+
+    def _outline_views(
+        self, outline: Iterable[tuple[int, Division | Paragraph]], annex: bool = False
+    ) -> list[View]:
+        """The views of a text's divisions and paragraphs, in reading order."""
+        preambular = {id(p) for p in self.resolution.preamble}
+        views: list[View] = []
+        for level, item in outline:
+            if isinstance(item, Division):
+                views.append(self._division_view(item, level))
+                continue
+            kind = "annex" if annex else "preambular" if id(item) in preambular else "operative"
+            views.extend(self._paragraph_views(item, kind))
+        return views
+
+    def _body_views(self) -> tuple[list[View], list[View]]:
+        """The preamble's views and the operative part's: the operative part starts at the first
+        operative paragraph or the first division that is not a heading over preambular ones."""
+        resolution = self.resolution
+        outline = list(resolution.outline())
+        preambular = {id(p) for p in resolution.preamble}
+
+        def in_preamble(item: Division | Paragraph) -> bool:
+            if isinstance(item, Paragraph):
+                return id(item) in preambular
+            inner = [p for _, p in item.walk() if isinstance(p, Paragraph)]
+            return item.kind == "heading" and all(id(p) in preambular for p in inner)
+
+        split = next(
+            (i for i, (level, item) in enumerate(outline) if level == 0 and not in_preamble(item)),
+            len(outline),
+        )
+        return self._outline_views(outline[:split]), self._outline_views(outline[split:])
+
     def _masthead_views(self) -> tuple[list[str], str]:
         """The masthead's lines as Markdown, and the heading line apart (it becomes the h1)."""
         resolution = self.resolution
@@ -175,8 +255,7 @@ class PageRenderer:
         self.inline.start_page()
         # Rendered in reading order: the first link to each entry is the one that describes it.
         masthead, heading = self._masthead_views()
-        preamble = [v for p in resolution.preamble for v in self._paragraph_views(p, "preambular")]
-        operative = [v for p in resolution.operative for v in self._paragraph_views(p, "operative")]
+        preamble, operative = self._body_views()
         closing = [
             self.inline.render(self.enriched.texts[f"closing-{i + 1}"])
             for i in range(len(resolution.closing.lines))
@@ -185,7 +264,7 @@ class PageRenderer:
             (
                 annex,
                 [markdown_text(line) for line in annex.title_lines],
-                [v for p in annex.paragraphs for v in self._paragraph_views(p, "annex")],
+                self._outline_views(annex.outline(), annex=True),
             )
             for annex in resolution.annexes
         ]
@@ -231,35 +310,14 @@ class PageRenderer:
             if (text.anchor, text.name) not in mentions:
                 mentions.append((text.anchor, text.name))
         acronyms.introduce(entry)
-        description = markdown_text(acronyms.expand(entry.description))
-        return EntryView(
-            entry,
-            markdown_text(entry.name),
-            description,
-            self._source(acronyms.expand(entry.source or "")),
-            tuple(mentions),
-        )
+        definition = _cited_texts(entry, acronyms)
+        description = "" if definition else markdown_text(acronyms.expand(entry.description))
+        return EntryView(entry, markdown_text(entry.name), description, definition, tuple(mentions))
 
     def _views(self, entries: Iterable[Entry]) -> list[EntryView]:
         """Views of entries in the order the page shows them, acronyms spelled out once."""
         acronyms = AcronymExpander(self.enriched.catalogue.references)
         return [self._entry_view(entry, acronyms) for entry in entries]
-
-    def _source(self, source: str | None) -> str:
-        """A definition's source, its document symbols linked to undocs.org."""
-        if not source:
-            return ""
-        body_symbols = {"General Assembly": "A/RES/{number}"}
-        annotated = AnnotatedText(
-            "",
-            "",
-            "",
-            source,
-            tuple(s for s in symbol_spans(source, "A/RES/{number}", body_symbols) if s.url),
-            (),
-            (),
-        )
-        return self.inline.render(annotated)
 
     def _facts(self) -> list[tuple[str, str]]:
         """The home page's list of facts: (term, Markdown)."""
@@ -289,7 +347,10 @@ class PageRenderer:
             (p.id, p.label or "", markdown_text(p.lead or p.text.split(" ")[0]), len(list(p.walk())) - 1)
             for p in self.resolution.operative
         ]
-        return self._render("index.md.j2", context, structure=structure, facts=self._facts())
+        summary = summary_sentences(
+            self.publication.get("summary"), self.resolution, self.publication.get("file", "")
+        )
+        return self._render("index.md.j2", context, structure=structure, facts=self._facts(), summary=summary)
 
     def _glossary(self, context: dict[str, Any]) -> str:
         views = self._views(sorted(self.enriched.catalogue.terms, key=lambda t: t.name.lower()))

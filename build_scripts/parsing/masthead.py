@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..dates import DATE, iso_date, iso_range
 from ..errors import ParseError
 from ..identifiers import document_symbol
-from ..model import AgendaItem, Closing, Metadata, RecordedVote, Session
+from ..model import AgendaItem, Closing, Metadata, RecordedVote, Session, VoteCount
 from ..reading.normalize import Block
 from .vocabulary import Vocabulary
 
@@ -69,8 +69,11 @@ def read_heading(blocks: list[Block], file: str, vocabulary: Vocabulary) -> tupl
     body_names = {b.name for b in vocabulary.bodies} | {b.masthead_organ for b in vocabulary.bodies}
     for index, block in enumerate(blocks):
         if block.lines[0].startswith("**"):
-            _read_agenda_title(block, file, heading)
-            continue
+            plain = unbold(block)
+            if plain is None or not _is_masthead_line(plain.lines[0], body_names):
+                _read_agenda_title(block, file, heading)
+                continue
+            block = plain  # a masthead line printed in bold, as a PDF shows it
         if block.lines[0].startswith("[on the report of") or block.lines[0].startswith("[without reference"):
             _read_lead_in(block, file, heading)
             continue
@@ -106,6 +109,20 @@ def read_heading(blocks: list[Block], file: str, vocabulary: Vocabulary) -> tupl
     raise ParseError(
         file, last.last_line, "the enacting formula, such as 'The General Assembly,'", "the end of the file"
     )
+
+
+def unbold(block: Block) -> Block | None:
+    """The block without the ``**`` around it, if it has them."""
+    first, last = block.lines[0], block.lines[-1]
+    if not (first.startswith("**") and last.endswith("**") and len(block.text) > 4):
+        return None
+    if len(block.lines) == 1:
+        return Block(block.line, (first[2:-2].strip(),))
+    return Block(block.line, (first[2:].strip(), *block.lines[1:-1], last[:-2].strip()))
+
+
+def _is_masthead_line(line: str, body_names: set[str]) -> bool:
+    return line in body_names or _classify(line) is not None
 
 
 def _known_bodies(vocabulary: Vocabulary) -> str:
@@ -215,8 +232,10 @@ def build_metadata(heading: Heading, file: str, vocabulary: Vocabulary) -> Metad
 
 # --- The closing -------------------------------------------------------------------------
 
+# "50th plenary meeting", "50th (resumed) plenary meeting", "34th meeting".
+MEETING = r"\d+\w* (?:\(resumed\) )?(?:plenary )?meeting"
 CLOSING_START = re.compile(
-    rf"\d+\w* (?:plenary )?meeting|\[Adopted\b.*|Adopted at the \d+\w* meeting\b.*|{DATE}"
+    rf"{MEETING}|\[Adopted\b.*|Adopted (?:unanimously )?(?:at the \d+\w* meeting|by \d+ votes?)\b.*|{DATE}"
 )
 _STATEMENT = re.compile(r"\[?Adopted\b.*")
 
@@ -257,18 +276,18 @@ def read_closing(blocks: list[Block], file: str) -> Closing:
     joined = " ".join(lines)
     for block in blocks:
         for line in block.lines:
-            if re.fullmatch(r"\d+\w* (?:plenary )?meeting", line):
+            if re.fullmatch(MEETING, line):
                 meeting = line
             elif iso_date(line) and date is None:
                 date = iso_date(line)
     start = joined.find("[Adopted")
     if start < 0:
-        start = joined.find("Adopted at the")
+        start = joined.find("Adopted ")
     if start >= 0:
         statement = joined[start:].strip("[]").strip()
         first_sentence = re.split(r"(?<=\.)\s", statement, maxsplit=1)[0]
         vote = first_sentence.rstrip(".").rstrip("]").rstrip(".")
-        sc = re.match(r"Adopted at the (?P<meeting>\d+\w* meeting)", statement)
+        sc = re.search(r"\bat the (?P<meeting>\d+\w* meeting)", statement)
         if sc:
             meeting = meeting or sc["meeting"]
         found = _RECORDED.search(statement)
@@ -278,10 +297,36 @@ def read_closing(blocks: list[Block], file: str) -> Closing:
             )
         elif sc:
             abstentions = re.search(r"abstentions? \((?P<states>[^)]*)\)", statement)
-            if abstentions:
-                recorded = RecordedVote((), (), _states(abstentions["states"]))
+            against = re.search(r"votes? to \d+ \((?P<states>[^)]*)\)", statement)
+            if abstentions or against:
+                recorded = RecordedVote(
+                    (),
+                    _states(against["states"]) if against else (),
+                    _states(abstentions["states"]) if abstentions else (),
+                )
     if vote is None and meeting is None and blocks:
         raise ParseError(
             file, blocks[0].line, "the closing: the meeting, its date and how it was adopted", blocks[0].text
         )
-    return Closing(lines=lines, meeting=meeting, date=date, vote=vote, recorded_vote=recorded)
+    count = _vote_count(vote or "")
+    return Closing(lines=lines, meeting=meeting, date=date, vote=vote, recorded_vote=recorded, count=count)
+
+
+# "by a recorded vote of 28 to 13, with 6 abstentions", "by 13 votes to none, with 2 abstentions",
+# "by 11 votes to none with 4 abstentions (…)", "by 15 votes to 0".
+_COUNT = re.compile(
+    r"by (?:a recorded vote of )?(?P<for>\d+)(?: votes?)? to (?P<against>\d+|none)(?: \([^)]*\))?"
+    r"(?:,? with (?P<abstentions>\d+|no) abstentions?)?"
+)
+
+
+def _vote_count(vote: str) -> VoteCount | None:
+    """The numbers of a vote as the closing states them; "unanimously" and "without a vote" have none."""
+    found = _COUNT.search(vote)
+    if found is None:
+        return None
+
+    def number(text: str | None) -> int:
+        return 0 if text in (None, "none", "no") else int(text or 0)
+
+    return VoteCount(number(found["for"]), number(found["against"]), number(found["abstentions"]))

@@ -19,56 +19,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import identifiers as ids
-from ..errors import Diagnostics, ParseError
+from ..errors import ConversionError, Diagnostics, ParseError
 from ..identifiers import Level
-from ..model import Annex, Footnote, FootnoteRef, Paragraph, Resolution
-from ..reading.normalize import Block, blocks_from_bytes, read_bytes
+from ..model import Annex, Division, Footnote, FootnoteRef, Paragraph, Resolution
+from ..reading.normalize import Block, blocks_from_bytes
+from ..reading.source import read_source
+from .assembly import Assembler, Place, Scope
+from .divisions import BOLD, Mark, TreeBuilder, read_mark, restarting, styled_lines
+from .items import nest_items
 from .masthead import CLOSING_START, build_metadata, closing_misfit, read_closing, read_heading
+from .units import ANNEX, BARE_LABEL, LEAD, MARKERS, TO_DIGITS, Unit, classify
 from .vocabulary import Vocabulary, load_vocabulary
-
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_TO_DIGITS = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-# A marker has at most three digits: a longer run of superscript digits is text, not a note number.
-_MARKERS = re.compile(f"(?<![{SUPERSCRIPT_DIGITS}])[{SUPERSCRIPT_DIGITS}]{{1,3}}(?![{SUPERSCRIPT_DIGITS}])")
-_FOOTNOTE = re.compile(f"(?P<marker>[{SUPERSCRIPT_DIGITS}]{{1,3}})\\s+(?P<text>\\S.*)", re.S)
-_NUMBERED = re.compile(r"(?P<number>\d+)\.\s+(?P<text>\S.*)", re.S)
-_ITEM = re.compile(r"\((?P<number>[a-z]{1,5})\)\s+(?P<text>\S.*)", re.S)
-_DASH = re.compile(r"(?P<label>[-–—•])\s+(?P<text>\S.*)", re.S)
-_BARE_LABEL = re.compile(r"\d+\.|\([a-z]{1,5}\)|[-–—•]")
-_ANNEX = re.compile(r"Annex(?:\s+(?P<number>[IVXLC]+|\d+))?")
-_LEAD = re.compile(r"\*(?P<lead>[^*]+)\*")
-_SCHEMES = ("number", "letter", "roman", "dash")
-
-
-@dataclass
-class Unit:
-    """A paragraph of the source before it is placed in the tree (page breaks mended)."""
-
-    kind: str  # number, item, dash, plain, footnote
-    line: int
-    text: str
-    label: str | None = None
-    number: str | None = None
-    children: list[Unit] = field(default_factory=list)
-    scheme: str = ""
-
-    @property
-    def terminated(self) -> bool:
-        end = self.text.rstrip(SUPERSCRIPT_DIGITS + ")\"'”’]* ")
-        return end[-1:] in tuple(",;:.!?")
-
-
-def classify(block: Block) -> Unit:
-    text = block.text
-    for kind, pattern in (("footnote", _FOOTNOTE), ("number", _NUMBERED), ("item", _ITEM), ("dash", _DASH)):
-        match = pattern.fullmatch(text)
-        if match:
-            groups = match.groupdict()
-            number = groups.get("number") or groups.get("marker")
-            label = {"number": f"{number}.", "item": f"({number})"}.get(kind, groups.get("label") or number)
-            return Unit(kind, block.line, match["text"], label=label, number=number)
-    return Unit("plain", block.line, text)
-
 
 # --- Reading the body --------------------------------------------------------------------
 
@@ -95,6 +56,7 @@ class BodyReader:
     in_closing: bool = False
     bracket_open: bool = False  # a closing "[Adopted …" statement not yet closed by "]"
     numbered_seen: bool = False
+    headless: Mark | None = None  # a numeral on its own, whose heading may follow in bold
 
     @property
     def current(self) -> list[Unit]:
@@ -106,26 +68,55 @@ class BodyReader:
         return self.body
 
     def _read_block(self, block: Block, unit: Unit) -> None:
-        if unit.kind == "plain" and _BARE_LABEL.fullmatch(unit.text):
+        if unit.kind == "plain" and BARE_LABEL.fullmatch(unit.text):
             raise ParseError(
                 self.file, block.line, f"the text of the paragraph after its number {unit.text}", unit.text
             )
         if unit.kind == "footnote":
             self.body.footnotes.append(unit)
             self.pending_note = None if unit.terminated else unit
-        elif _ANNEX.fullmatch(block.lines[0]) and self.body.paragraphs:
-            self._start_annex(block)
+        elif ANNEX.fullmatch(_unbold(block).lines[0]) and self.body.paragraphs:
+            self._start_annex(_unbold(block))
         elif self.in_closing:
             self._read_closing(block, unit)
         elif not self.body.annexes and self.body.paragraphs and CLOSING_START.fullmatch(block.lines[0]):
             self.in_closing = True
             self._read_closing(block, unit)
-        elif unit.kind == "plain" and self._mend(unit):
+        elif unit.kind == "plain" and (self._read_division(block, unit) or self._mend(unit)):
             return
         else:
             self.current.append(unit)
             self.last_text = unit
             self.numbered_seen = self.numbered_seen or unit.kind == "number"
+        self.headless = None
+
+    def _read_division(self, block: Block, unit: Unit) -> bool:
+        """A part's, section's or article's heading, or the bold heading of a bare numeral."""
+        headless, self.headless = self.headless, None
+        mark = read_mark(block)
+        if headless is not None and mark is not None and mark.kind == "heading":
+            headless.heading = mark.heading
+            headless.heading_line = block.line
+            self.headless = None
+            return True
+        if headless is not None and mark is None and not unit.terminated and not unit.text[:1].islower():
+            heading = unit.text if len(unit.text) <= 40 else unit.text[:39] + "…"
+            number = headless.label.rstrip(".") if headless.label else ""
+            expected = (
+                f"the heading of {headless.label} in bold ('**{heading}**') or on its line"
+                f" ('{number}. {heading}'), or else a paragraph that ends with punctuation"
+            )
+            raise ParseError(self.file, block.line, expected, unit.text)
+        if mark is None:
+            return False
+        if mark.kind == "heading" and self.body.annexes and not self.current:
+            # A bold line right after "Annex" is the annex's title, not a heading in it.
+            self.current.append(Unit("plain", block.line, mark.heading or ""))
+            return True
+        self.current.append(Unit("division", block.line, block.text, label=mark.label, mark=mark))
+        self.last_text, self.pending_note = None, None
+        self.headless = mark if mark.heading is None and mark.number is not None else None
+        return True
 
     def _start_annex(self, block: Block) -> None:
         self.body.annexes.append((block, []))
@@ -169,65 +160,6 @@ class BodyReader:
             raise ParseError(self.file, block.line + misfit, expected, block.lines[misfit])
 
 
-# --- Placing sub-paragraphs --------------------------------------------------------------
-
-
-def _expected(scheme: str, count: int) -> str:
-    """The label the next item of a list needs, when it already has ``count`` items."""
-    return {"letter": ids.letter_label, "roman": ids.roman_label}.get(scheme, lambda _: "–")(count)
-
-
-def _describe(scheme: str, count: int) -> str:
-    return "a dash item" if scheme == "dash" else f"sub-paragraph ({_expected(scheme, count)})"
-
-
-def nest_items(units: list[Unit], file: str) -> list[Unit]:
-    """Put each sub-paragraph under the paragraph or item it belongs to."""
-    tops: list[Unit] = []
-    stack: list[Unit] = []  # the open parents; stack[0] is the top paragraph
-    for unit in units:
-        if unit.kind not in ("item", "dash"):
-            tops.append(unit)
-            stack = [unit]
-            continue
-        if not stack:
-            raise ParseError(file, unit.line, "a paragraph before its first sub-paragraph", unit.label)
-        _place(unit, stack, file)
-    return tops
-
-
-def _place(unit: Unit, stack: list[Unit], file: str) -> None:
-    label = unit.number or ""
-    # Continue the deepest list that expects this label ("(i)" after "(h)" is a letter).
-    for depth in range(len(stack) - 1, -1, -1):
-        parent = stack[depth]
-        if not parent.children:
-            continue
-        scheme = parent.children[0].scheme
-        if (scheme == "dash" and unit.kind == "dash") or (
-            scheme != "dash" and unit.kind == "item" and label == _expected(scheme, len(parent.children))
-        ):
-            unit.scheme = scheme
-            parent.children.append(unit)
-            del stack[depth + 1 :]
-            stack.append(unit)
-            return
-    # Otherwise open a new, deeper list under the last item.
-    open_schemes = {p.children[0].scheme for p in stack if p.children} | {stack[0].scheme or "number"}
-    deepest = max(_SCHEMES.index(s) for s in open_schemes)
-    candidates = (
-        ["dash"] if unit.kind == "dash" else [s for s in ("letter", "roman") if label == _expected(s, 0)]
-    )
-    for scheme in candidates:
-        if _SCHEMES.index(scheme) > deepest:
-            unit.scheme = scheme
-            stack[-1].children.append(unit)
-            stack.append(unit)
-            return
-    wanted = [_describe(p.children[0].scheme, len(p.children)) for p in reversed(stack) if p.children]
-    raise ParseError(file, unit.line, " or ".join(wanted) or "a sub-paragraph (a)", unit.label)
-
-
 # --- Freezing into the model -------------------------------------------------------------
 
 
@@ -241,33 +173,36 @@ class Freezer:
     notes: dict[int, Footnote]
     refs: dict[int, str] = field(default_factory=dict)
 
-    def top(self, unit: Unit, prefix: str, root: str, part: str, number: str, lead_kind: str) -> Paragraph:
-        return self.paragraph(unit, prefix, root, part, (Level("number", number),), lead_kind)
+    def freeze(self, unit: Unit, place: Place) -> Paragraph:
+        """A top-level paragraph and its sub-paragraphs, ids and names from its place."""
+        number = Level("number", place.number)
+        return self.paragraph(unit, place, (number,), (Level("number", place.eid_number),))
 
     def paragraph(
-        self, unit: Unit, prefix: str, root: str, part: str, path: tuple[Level, ...], lead_kind: str
+        self, unit: Unit, place: Place, path: tuple[Level, ...], eid_path: tuple[Level, ...]
     ) -> Paragraph:
         raw = unit.text
-        lead = None
-        if lead_kind == "verb":
-            match = _LEAD.match(raw)
-            if match:
-                lead = match["lead"].strip()
-                raw = match["lead"] + raw[match.end() :]
-        text, refs = self._take_markers(raw, unit.line, ids.anchor_for(prefix, path))
-        if lead_kind == "opening":
+        match = LEAD.match(raw) if len(path) == 1 else None
+        italic = None
+        if match:
+            # A verb phrase in italics is an operative paragraph's lead; an opening phrase printed
+            # in italics, as a PDF shows it, loses its markup too.
+            italic, raw = match["lead"].strip(), match["lead"] + raw[match.end() :]
+        lead = italic if place.role in ("operative", "annex", "annex-unnumbered") else None
+        anchor = ids.anchor_for(place.prefix, path)
+        text, refs = self._take_markers(raw, unit.line, anchor)
+        if lead is None and place.role in ("preambular", "annex-unnumbered") and len(path) == 1:
             found = self.vocabulary.opening_phrase.match(text)
-            lead = found.group() if found else None
+            lead = found.group() if found else italic
         items = []
         for index, child in enumerate(unit.children):
-            number = child.number if child.scheme != "dash" else str(index + 1)
-            items.append(
-                self.paragraph(child, prefix, root, part, (*path, Level(child.scheme, number)), "none")
-            )
+            level = Level(child.scheme, child.number if child.scheme != "dash" else str(index + 1))
+            items.append(self.paragraph(child, place, (*path, level), (*eid_path, level)))
+        named = place.named_with_number or unit.label is not None
         return Paragraph(
-            id=ids.anchor_for(prefix, path),
-            eid=ids.eid_for(root, path),
-            name=ids.name_for(part, path, numbered=unit.label is not None or part.startswith("preambular")),
+            id=anchor,
+            eid=ids.eid_for(place.eid_root, eid_path),
+            name=ids.name_for(place.part, path, numbered=named),
             text=text,
             line=unit.line,
             number=unit.number if unit.kind != "dash" else None,
@@ -280,8 +215,8 @@ class Freezer:
     def _take_markers(self, raw: str, line: int, anchor: str) -> tuple[str, list[FootnoteRef]]:
         out, refs, position = [], [], 0
         length = 0
-        for match in _MARKERS.finditer(raw):
-            number = int(match.group().translate(_TO_DIGITS))
+        for match in MARKERS.finditer(raw):
+            number = int(match.group().translate(TO_DIGITS))
             if number not in self.notes:
                 self.diagnostics.warn(line, f"footnote marker {match.group()} has no note; kept as text")
                 continue
@@ -305,10 +240,16 @@ class Freezer:
         )
 
 
+def _unbold(block: Block) -> Block:
+    """The block without the ``**`` of a bold heading ("**Annex**"), if it has them."""
+    lines = styled_lines(block, BOLD)
+    return Block(block.line, tuple(lines)) if lines else block
+
+
 def _footnotes(units: list[Unit], file: str) -> dict[int, Footnote]:
     notes: dict[int, Footnote] = {}
     for unit in units:
-        number = int((unit.number or "0").translate(_TO_DIGITS))
+        number = int((unit.number or "0").translate(TO_DIGITS))
         if number in notes:
             raise ParseError(file, unit.line, f"one note numbered {number}", f"a second note {unit.number}")
         notes[number] = Footnote(
@@ -317,35 +258,20 @@ def _footnotes(units: list[Unit], file: str) -> dict[int, Footnote]:
     return notes
 
 
-def _check_numbers(units: list[Unit], file: str, what: str) -> None:
-    numbered = [u for u in units if u.kind == "number"]
-    for expected, unit in enumerate(numbered, start=1):
-        if unit.number != str(expected):
-            raise ParseError(file, unit.line, f"{what} {expected}", f"{unit.label} {unit.text}")
-
-
-def _split_preamble(tops: list[Unit], file: str) -> tuple[list[Unit], list[Unit]]:
-    first_numbered = next((i for i, u in enumerate(tops) if u.kind == "number"), None)
-    if first_numbered is not None:
-        stray = next((u for u in tops[first_numbered:] if u.kind != "number"), None)
-        if stray:
-            raise ParseError(file, stray.line, "a numbered operative paragraph or the closing", stray.text)
-        return tops[:first_numbered], tops[first_numbered:]
-    # A single unnumbered operative paragraph ("*Takes note* of …") ends the text.
-    if tops and _LEAD.match(tops[-1].text) and not tops[-1].text.rstrip().endswith(","):
-        return tops[:-1], tops[-1:]
-    return tops, []
-
-
-def _split_body(body: Body, blocks: list[Block], file: str) -> tuple[list[Unit], list[Unit]]:
-    """The preambular and the operative paragraphs, with their sub-paragraphs placed."""
-    preamble_units, operative_units = _split_preamble(nest_items(body.paragraphs, file), file)
-    _check_numbers(operative_units, file, "operative paragraph")
-    if not operative_units:
+def _body(
+    body: Body, blocks: list[Block], freezer: Freezer, file: str
+) -> tuple[Assembler, tuple[Division, ...]]:
+    """The preambular and operative paragraphs, in their parts and sections if there are any."""
+    root = TreeBuilder(file, operative=True).build(nest_items(body.paragraphs, file))
+    assembler = Assembler(
+        file, freezer.freeze, annex=False, restart=restarting(root, file, "operative paragraph")
+    )
+    divisions = assembler.assemble(root, Scope("", "", None))
+    if not assembler.operative:
         where = body.closing[0].line if body.closing else blocks[-1].last_line
         found = body.closing[0].text if body.closing else "the end of the file"
         raise ParseError(file, where, "at least one operative paragraph ('1. *Verb* …')", found)
-    return preamble_units, operative_units
+    return assembler, divisions
 
 
 def parse_blocks(
@@ -354,15 +280,8 @@ def parse_blocks(
     heading, start = read_heading(blocks, file, vocabulary)
     metadata = build_metadata(heading, file, vocabulary)
     body = BodyReader(file, vocabulary.opening_phrase).read(blocks[start:])
-    preamble_units, operative_units = _split_body(body, blocks, file)
     freezer = Freezer(file, vocabulary, diagnostics, _footnotes(body.footnotes, file))
-    preamble = tuple(
-        freezer.top(u, "pp", "preamble__p", "preambular paragraph", str(i), "opening")
-        for i, u in enumerate(preamble_units, start=1)
-    )
-    operative = tuple(
-        freezer.top(u, "op", "para", "operative paragraph", u.number or "1", "verb") for u in operative_units
-    )
+    main, divisions = _body(body, blocks, freezer, file)
     annexes = tuple(_annex(i, block, units, freezer, file) for i, (block, units) in enumerate(body.annexes))
     return Resolution(
         source=file,
@@ -370,37 +289,51 @@ def parse_blocks(
         metadata=metadata,
         enacting_formula=heading.enacting_formula,
         enacting_line=heading.enacting_line,
-        preamble=preamble,
-        operative=operative,
+        preamble=tuple(main.preamble),
+        operative=tuple(main.operative),
         footnotes=freezer.footnotes(),
         closing=read_closing(body.closing, file),
         annexes=annexes,
         work_uri=ids.work_uri(metadata.body_code, metadata.adopted, metadata.number),
+        divisions=divisions,
     )
 
 
 def _annex(index: int, block: Block, units: list[Unit], freezer: Freezer, file: str) -> Annex:
     tops = nest_items(units, file)
-    first = next((i for i, u in enumerate(tops) if u.kind == "number"), len(tops))
-    titles, numbered = tops[:first], tops[first:]
-    stray = next((u for u in numbered if u.kind != "number"), None)
-    if stray:
-        raise ParseError(file, stray.line, "a numbered annex paragraph", stray.text)
-    _check_numbers(numbered, file, "annex paragraph")
-    prefix = ids.annex_prefix(index) + "-"
+    # The title: the plain lines after "Annex" up to the first paragraph, division or sentence.
+    first = next((i for i, u in enumerate(tops) if u.kind != "plain" or u.terminated), len(tops))
+    titles, content = tops[:first], tops[first:]
+    root = TreeBuilder(file, operative=False).build(content)
+    assembler = Assembler(file, freezer.freeze, annex=True, restart=restarting(root, file, "annex paragraph"))
     heading = block.lines[0]
-    part = f"{heading[0].lower()}{heading[1:]}, paragraph"
-    root = f"att_{index + 1}__para"
-    # An annex paragraph may open with a verb phrase in italics, as operative paragraphs do.
-    paragraphs = tuple(freezer.top(u, prefix, root, part, u.number or "", "verb") for u in numbered)
+    scope = Scope(ids.annex_prefix(index) + "-", f"{heading[0].lower()}{heading[1:]}, ", f"att_{index + 1}")
+    divisions = assembler.assemble(root, scope)
     title_lines = tuple(u.text for u in titles)
-    return Annex(ids.annex_prefix(index), f"att_{index + 1}", heading, title_lines, paragraphs, block.line)
+    return Annex(
+        ids.annex_prefix(index),
+        f"att_{index + 1}",
+        heading,
+        title_lines,
+        tuple(assembler.operative),
+        block.line,
+        divisions,
+    )
 
 
 def parse_file(path: Path, display_name: str | None = None) -> tuple[Resolution, Diagnostics]:
-    """Read and parse one resolution; raises ParseError with file and line on bad input."""
+    """Read and parse one resolution, text or PDF; raises ParseError with file and line (page
+    and line in a PDF) on bad input."""
     file = display_name or str(path)
-    return parse_bytes(read_bytes(path, file), file)
+    source = read_source(path, file)
+    diagnostics = Diagnostics(file, locate=source.locate)
+    source.report(diagnostics)
+    try:
+        resolution = parse_blocks(source.blocks, file, load_vocabulary(), diagnostics)
+    except ConversionError as error:
+        error.location = error.location or source.locate(error.line)
+        raise
+    return resolution, diagnostics
 
 
 def parse_bytes(data: bytes, file: str) -> tuple[Resolution, Diagnostics]:

@@ -90,6 +90,10 @@ def published(model: Any) -> Published:
         text[paragraph.id] = Anchor(
             TEXT_PAGE, paragraph.id, paragraph.name, fingerprint, paragraph.line, paragraph.text
         )
+    for division in resolution.all_divisions():
+        fingerprint = text_hash(division.label, division.heading or "")
+        heading = division.heading or ""
+        text[division.id] = Anchor(TEXT_PAGE, division.id, division.name, fingerprint, division.line, heading)
     for note in resolution.footnotes:
         fingerprint = text_hash(str(note.number), note.text)
         name = f"footnote {note.number}"

@@ -21,4 +21,5 @@ def load_publication(source: Path) -> dict[str, Any]:
         except yaml.YAMLError as error:
             raise ConversionError(str(notes), 1, "readable YAML", str(error)) from None
     data["file_stem"] = source.stem
+    data["file"] = str(notes)
     return data

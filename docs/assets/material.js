@@ -1,8 +1,8 @@
 /* Adapting the Material theme: its single-key shortcuts off unless the reader turns them on
    (WCAG 2.1.4), and what the theme leaves out of reach of the keyboard: the navigation
    drawer's toggle (a label), the skip link's target, the colour scheme switch and its names,
-   and the search's result count; the header shows the paragraph being read. reader.js handles
-   the resolution's own markup. */
+   the search's result count, its results' names and where focus goes when Escape closes it;
+   the header shows the paragraph being read. reader.js handles the resolution's own markup. */
 (function () {
   "use strict";
 
@@ -158,6 +158,78 @@
     }
   }
 
+  // --- The search: its results' names, and focus after Escape ----------------------------
+  // A result link wraps an <article> with the result's title and the words around the match,
+  // which leaves the link without a name in the accessibility tree. The link keeps the title
+  // and is named by it; the words move to just after it (the theme's arrow keys find links by
+  // their parent, so the link stays where it is), as its description, and open it on a click.
+  var teaserCount = 0;
+  function nameSearchResults() {
+    Array.prototype.forEach.call(document.querySelectorAll("a.md-search-result__link:not([aria-label])"), function (link) {
+      var article = link.querySelector("article");
+      var title = article && article.querySelector("h1, h2");
+      if (!title) return;
+      link.setAttribute("aria-label", title.textContent.trim());
+      var teaser = document.createElement("div");
+      while (title.nextSibling) teaser.appendChild(title.nextSibling);
+      if (!teaser.textContent.trim()) return;
+      teaser.className = "md-search-result__article md-typeset site-search-teaser";
+      teaser.id = "site-search-teaser-" + (teaserCount += 1);
+      teaser.addEventListener("click", function () { link.click(); });
+      link.setAttribute("aria-describedby", teaser.id);
+      link.parentNode.insertBefore(teaser, link.nextSibling);
+    });
+  }
+
+  // The theme would reopen the search when focus comes back to its field: the focus events of
+  // that one move are kept from it.
+  var focusingQuietly = false;
+  ["focusin", "focusout"].forEach(function (type) {
+    window.addEventListener(type, function (event) { if (focusingQuietly) event.stopImmediatePropagation(); }, true);
+  });
+  function focusQuietly(element) { focusingQuietly = true; element.focus(); focusingQuietly = false; }
+
+  // The field, or on narrow screens, where the field is hidden while the search is closed, the
+  // header's search button (a label, made a button that focus can return to).
+  function searchControl(input) {
+    var button = document.querySelector(".md-header__button[for='__search']");
+    if (!button || button.offsetParent === null) return input;
+    if (!button.hasAttribute("tabindex")) {
+      button.setAttribute("tabindex", "-1");
+      button.setAttribute("role", "button");
+      button.setAttribute("aria-label", input.getAttribute("aria-label") || "Search");
+      button.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        // Kept from the theme, whose Enter would then open the best result of the search.
+        event.preventDefault();
+        event.stopPropagation();
+        button.click();
+      });
+    }
+    return button;
+  }
+
+  function setUpSearchFocus() {
+    var toggle = document.getElementById("__search");
+    var input = document.querySelector(".md-search__input");
+    var list = document.querySelector(".md-search-result__list");
+    if (!toggle || !input) return;
+    if (list) new MutationObserver(nameSearchResults).observe(list, { childList: true, subtree: true });
+    // Before the theme's own Escape, which blurs the field and leaves focus on the page's body.
+    window.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !toggle.checked) return;
+      event.stopImmediatePropagation();
+      event.preventDefault();
+      setToggle(toggle, false);
+      var control = searchControl(input);
+      if (control === input) { focusQuietly(input); } else { control.focus(); }
+    }, true);
+    // Typing in the field, or clicking it, after Escape closed the search opens it again.
+    ["input", "click"].forEach(function (type) {
+      input.addEventListener(type, function () { if (!toggle.checked) setToggle(toggle, true); });
+    });
+  }
+
   // The setting on the accessibility statement that turns the single-key shortcuts on.
   function setUpShortcutSetting() {
     var box = document.getElementById("shortcut-setting");
@@ -197,6 +269,7 @@
     setUpPaletteRadios();
     setUpSkipLink();
     setUpSearchStatus();
+    setUpSearchFocus();
     setUpShortcutSetting();
     resetToggles();
     window.addEventListener("pageshow", function (event) { if (event.persisted) resetToggles(); });

@@ -8,7 +8,15 @@ Material's search adds a wildcard to every word typed ("victims" becomes "victim
 lunr does not stem a word with a wildcard, so stemming in the browser cannot work. Instead,
 each entry gets a field, ``inflections``, with the other forms of its words found anywhere on
 the site (for "victim": "victims"), grouped by their English Snowball stem; "victims" then
-finds the paragraphs that say "victim", and "trafficked" those that say "trafficking".
+finds the paragraphs that say "victim", and "trafficked" those that say "trafficking". The
+American spelling of a British one is among the forms ("labor" for "labour"), so that either
+finds the text.
+
+The full text's entries carry a ``boost`` (Material's per-document boost) and an ``address``
+field, the anchor ("op1c") or, for the full text itself, the document symbol. The search worker
+(``overrides/assets/javascripts/workers/search-adapter.js``) reads both: it lists the most
+boosted page's results first, and turns the ways people write an address ("OP 1 (c)",
+"preambular paragraph 3") into the anchor that the ``address`` field holds.
 """
 
 from __future__ import annotations
@@ -16,56 +24,85 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import snowballstemmer
 
 from ...enriching.enrich import Enriched
 from ...identifiers import title_case_name
+from ...model import Division, Paragraph, Resolution
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _TAG = re.compile(r"<[^>]+>")
 _stem = snowballstemmer.stemmer("english").stemWord
 
+# One entry of Material's search index: location, title, text and optional fields.
+SearchEntry = dict[str, Any]
 
-def paragraph_entries(enriched: Enriched, page: str) -> list[dict[str, str]]:
+# The full text's entries rank before every other page's (the search worker orders by it).
+FULL_TEXT_BOOST = 10
+
+# British spellings and their American forms: labour/labor, favourable/favorable, centre/center,
+# catalogue/catalog, programme/program, defence/defense. UN texts already spell "-ize".
+_AMERICAN = [
+    (re.compile(r"(?<=[a-z]{3})our(?=(?:s|ed|ing|ers?|able|ably)?$)"), "or"),
+    (re.compile(r"(?<=[a-z]{3})tre(?=s?$)"), "ter"),
+    (re.compile(r"(?<=[a-z]{3})ogue(?=s?$)"), "og"),
+    (re.compile(r"(?<=[a-z]{4})mme(?=s?$)"), "m"),
+    (re.compile(r"^(def|off|lic|pret)ence(?=s?$)"), r"\1ense"),
+]
+
+
+def paragraph_entries(enriched: Enriched, page: str) -> list[SearchEntry]:
     """Search entries for the full-text page: the page, then every paragraph in order."""
     resolution = enriched.resolution
     meta = resolution.metadata
-    entries = [
-        {
-            "location": page,
-            "title": f"Full text of resolution {meta.number}",
-            "text": " ".join(resolution.masthead),
-        }
-    ]
-    for paragraph in resolution.paragraphs():
-        text = f"{paragraph.label} {paragraph.text}" if paragraph.label else paragraph.text
-        entries.append(
-            {"location": f"{page}#{paragraph.id}", "title": title_case_name(paragraph.name), "text": text}
-        )
+    masthead = " ".join(resolution.masthead)
+    entries = [_entry(page, f"Full text of resolution {meta.number}", masthead, meta.symbol)]
+    for item in _reading_order(resolution):
+        if isinstance(item, Division):
+            text = " ".join(w for w in (item.label, item.heading) if w)
+        else:
+            text = f"{item.label} {item.text}" if item.label else item.text
+        entries.append(_entry(f"{page}#{item.id}", title_case_name(item.name), text, item.id))
     for note in resolution.footnotes:
-        entries.append(
-            {"location": f"{page}#{note.id}", "title": f"Footnote {note.number}", "text": note.text}
-        )
+        entries.append(_entry(f"{page}#{note.id}", f"Footnote {note.number}", note.text, note.id))
     if resolution.closing.lines:
-        entries.append(
-            {"location": f"{page}#closing", "title": "Closing", "text": " ".join(resolution.closing.lines)}
-        )
+        entries.append(_entry(f"{page}#closing", "Closing", " ".join(resolution.closing.lines), "closing"))
     return entries
 
 
-def _words(entry: dict[str, str]) -> set[str]:
+def _reading_order(resolution: Resolution) -> Iterator[Division | Paragraph]:
+    """Every division and paragraph (sub-paragraphs too), body then annexes, in reading order."""
+    for outline in (resolution.outline(), *(annex.outline() for annex in resolution.annexes)):
+        for _, item in outline:
+            yield from [item] if isinstance(item, Division) else item.walk()
+
+
+def _entry(location: str, title: str, text: str, address: str) -> SearchEntry:
+    return {"location": location, "title": title, "text": text, "address": address, "boost": FULL_TEXT_BOOST}
+
+
+def american_spelling(word: str) -> str:
+    """The American form of a British spelling ("labour" -> "labor"); other words unchanged."""
+    for pattern, replacement in _AMERICAN:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def _words(entry: SearchEntry) -> set[str]:
     text = _TAG.sub(" ", f"{entry.get('title', '')} {entry.get('text', '')}")
     return {word.lower() for word in _WORD.findall(text)}
 
 
-def add_inflections(entries: list[dict[str, str]]) -> None:
+def add_inflections(entries: list[SearchEntry]) -> None:
     """Give each entry the other forms, across all entries, of the words it holds."""
     words = [_words(entry) for entry in entries]
     forms: dict[str, set[str]] = defaultdict(set)
     for word in set().union(*words):
-        forms[_stem(word)].add(word)
+        forms[_stem(word)].update({word, american_spelling(word)})
     for entry, own in zip(entries, words, strict=True):
         others = set().union(*(forms[_stem(word)] for word in own)) - own
         if others:

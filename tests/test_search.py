@@ -1,0 +1,229 @@
+"""The search as a reader uses it, in Chromium: the paragraph first, addresses as people write
+them, result links named by their titles, and Escape that leaves focus on the search control."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from a11y_support import (
+    SCHEMES,
+    browser_context,
+    focus_problems,
+    focus_state,
+    open_page,
+    scheme_options,
+    tab_until,
+)
+
+pytestmark = pytest.mark.browser
+
+TEXT = "text/"
+SEARCH_OPEN = "document.getElementById('__search').checked"
+
+# What the reader sees, in order: every result link that matched. A page's own link is shown
+# above its sections with the score 0 when only its sections matched: it is a heading, not a hit.
+RESULTS = """() => [...document.querySelectorAll('.md-search-result__list a.md-search-result__link')]
+  .filter(a => parseFloat(a.querySelector('article').dataset.mdScore) > 0)
+  .map(a => a.getAttribute('href').replace(/^https?:\\/\\/[^/]+\\//, '').replace(/\\?h=[^#]*/, ''))"""
+
+# Waits for the results of the last key typed: the list changed, then stayed still a while.
+WATCH_RESULTS = """() => {
+  window.__resultsChanged = 0;
+  new MutationObserver(() => { window.__resultsChanged = performance.now(); })
+    .observe(document.querySelector('.md-search-result'), {childList: true, subtree: true});
+}"""
+RESULTS_SETTLED = "window.__resultsChanged && performance.now() - window.__resultsChanged > 400"
+
+
+@pytest.fixture(scope="module")
+def paragraphs(built_site: Path) -> dict[str, str]:
+    """The full text's search entries: location -> title and text, as the index holds them."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return {d["location"]: f"{d['title']} {d['text']}" for d in docs if d["location"].startswith(TEXT + "#")}
+
+
+def _with(paragraphs: dict[str, str], pattern: str) -> set[str]:
+    return {location for location, text in paragraphs.items() if re.search(pattern, text, re.I)}
+
+
+@pytest.fixture
+def search(page, site_url: str):
+    """Type a query into the search box of the full text; the locations of the results shown."""
+    page.goto(site_url + TEXT)
+    field = page.locator("input.md-search__input")
+    field.click()
+    page.wait_for_function(
+        "!/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    page.evaluate(WATCH_RESULTS)
+
+    def run(query: str) -> list[str]:
+        field.fill(query[:-1])
+        page.evaluate("window.__resultsChanged = 0")
+        page.keyboard.type(query[-1])  # the theme searches on each key released
+        page.wait_for_function(RESULTS_SETTLED, polling=100)
+        return page.evaluate(RESULTS)
+
+    return run
+
+
+def _paragraph(*anchors: str) -> set[str]:
+    return {f"{TEXT}#{anchor}" for anchor in anchors}
+
+
+# Query -> the results any of which is right first (read off the text of 53/9, not the search).
+FIRST_RESULTS = {
+    # Words and phrases: the paragraphs that say them.
+    "non-punishment": _paragraph("op1c"),
+    "supply chains": _paragraph("pp21", "op2g", "op3a"),
+    "Special Rapporteur": _paragraph(*(f"op{n}" for n in range(12, 19))),
+    "forced labour": _paragraph("pp7", "pp9", "pp21", "op1f"),
+    "forced labor": _paragraph("pp7", "pp9", "pp21", "op1f"),
+    "climate change": _paragraph("pp24"),
+    "organ removal": _paragraph("op1m"),
+    "child soldiers": _paragraph("pp9", "op1i"),
+    "trust fund": _paragraph("op11"),
+    "World Day against Trafficking": _paragraph("pp11"),
+    "sexual exploitation": _paragraph("pp18", "op1f"),
+    "agricultural workers": _paragraph("pp23", "op1n", "op2a", "op2c", "op2d", "op2f"),
+    "victims' right to privacy": _paragraph("op1l"),
+    "humanitarian crisis": _paragraph("op1i"),
+    "respond favorably": _paragraph("op15"),
+    "Durban": _paragraph("pp10"),
+    "68/192": _paragraph("pp11"),
+    # A typing error.
+    "raporteur": _paragraph(*(f"op{n}" for n in range(12, 19))),
+    # Addresses, as people write them.
+    "op1c": _paragraph("op1c"),
+    "OP1(c)": _paragraph("op1c"),
+    "OP 1 (c)": _paragraph("op1c"),
+    "1 (c)": _paragraph("op1c"),
+    "1(c)": _paragraph("op1c"),
+    "para 1 (c)": _paragraph("op1c"),
+    "paragraph 1(c)": _paragraph("op1c"),
+    "operative paragraph 1 (c)": _paragraph("op1c"),
+    "pp3": _paragraph("pp3"),
+    "PP 3": _paragraph("pp3"),
+    "preambular paragraph 3": _paragraph("pp3"),
+    "OP7": _paragraph("op7"),
+    "paragraph 14": _paragraph("op14"),
+    "footnote 2": _paragraph("fn2"),
+    # The document itself.
+    "A/HRC/RES/53/9": {TEXT},
+    "a/hrc/res/53/9": {TEXT},
+    "53/9": {TEXT},
+}
+
+
+def test_the_table_of_queries_is_realistic_and_long_enough() -> None:
+    assert len(FIRST_RESULTS) >= 20
+    from_the_issue = {"non-punishment", "supply chains", "Special Rapporteur", "forced labour", "children"}
+    from_the_issue |= {"climate change", "op1c", "pp3", "OP7", "1(c)", "A/HRC/RES/53/9"}
+    assert from_the_issue - {"children"} <= set(FIRST_RESULTS)  # "children": any paragraph, tested below
+    assert {"forced labour", "forced labor", "raporteur"} <= set(FIRST_RESULTS)
+
+
+def test_each_query_of_the_table_finds_the_right_paragraph_first(search) -> None:
+    wrong = {}
+    for query, expected in FIRST_RESULTS.items():
+        results = search(query)
+        if not results or results[0] not in expected:
+            wrong[query] = results[:3]
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize("query", ["children", "victims", "trafficking", "traficking"])
+def test_a_word_finds_a_paragraph_that_says_it_first(search, paragraphs, query: str) -> None:
+    results = search(query)
+    assert results and results[0] in _with(paragraphs, r"\b(children|victims?|trafficking)\b"), results[:3]
+
+
+@pytest.mark.parametrize("query", ["supply chains", "non-punishment", "children", "Special Rapporteur"])
+def test_paragraphs_come_before_every_other_page_which_still_follow(search, query: str) -> None:
+    results = search(query)
+    in_text = [location.startswith(TEXT) for location in results]
+    assert any(in_text) and not all(in_text), results
+    assert in_text == sorted(in_text, reverse=True), results  # every True before every False
+
+
+@pytest.mark.parametrize(
+    ("query", "phrase"),
+    [
+        ("sexual exploitation", r"sexual exploitation"),
+        ("organ removal", r"organ removal"),
+        ("labour exploitation", r"labour exploitation"),
+    ],
+)
+def test_paragraphs_with_the_phrase_come_before_those_with_its_words_apart(
+    search, paragraphs, query: str, phrase: str
+) -> None:
+    with_phrase = _with(paragraphs, phrase)
+    words_apart = _with(paragraphs, r"(?=.*\b" + r")(?=.*\b".join(query.split()) + ")") - with_phrase
+    assert with_phrase and words_apart, "the text must have both kinds for this test to prove anything"
+    results = search(query)
+    last_phrase = max(results.index(location) for location in with_phrase)
+    first_apart = min(results.index(location) for location in words_apart)
+    assert last_phrase < first_apart, results
+
+
+def test_the_exact_address_comes_before_its_sub_paragraphs(search) -> None:
+    results = search("op1")
+    assert results[0] == f"{TEXT}#op1"
+    assert f"{TEXT}#op1c" in results
+
+
+def test_each_result_link_is_named_by_its_title_in_chromiums_accessibility_tree(page, search) -> None:
+    search("non-punishment")
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    results = cdp.send("DOM.querySelector", {"nodeId": root, "selector": ".md-search-result__list"})["nodeId"]
+    links = cdp.send("Accessibility.queryAXTree", {"nodeId": results, "role": "link"})["nodes"]
+    names = [link.get("name", {}).get("value", "") for link in links]
+    titles = page.locator(".md-search-result__list a.md-search-result__link").evaluate_all(
+        "links => links.filter(a => !a.closest('details:not([open])'))"  # folded away: not in the tree
+        "  .map(a => a.querySelector('h1, h2').textContent.trim())"
+    )
+    assert "Operative paragraph 1 (c)" in names
+    assert names == titles and all(names), names
+    op1c = next(link for link in links if link["name"]["value"] == "Operative paragraph 1 (c)")
+    assert "non-punishment principle" in op1c["description"]["value"]  # the words around the match
+
+
+def test_clicking_the_words_of_a_result_opens_it(page, search, site_url: str) -> None:
+    search("non-punishment")
+    page.locator(
+        "#" + page.get_by_role("link", name="Operative paragraph 1 (c)").get_attribute("aria-describedby")
+    ).click()
+    page.wait_for_url(re.compile(r"#op1c$"))
+    assert not page.evaluate(SEARCH_OPEN)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", [1280, 320])
+def test_escape_closes_the_search_and_leaves_focus_on_the_search_control(
+    browser, site_url: str, width: int, scheme: str
+) -> None:
+    with browser_context(browser, site_url, **scheme_options(scheme, width)) as context:
+        page = open_page(context, site_url + TEXT)
+        tab_until(page, "el => el.matches('.md-search__input')", limit=6)
+        page.wait_for_function(SEARCH_OPEN)
+        page.keyboard.type("victims")
+        page.wait_for_selector("a.md-search-result__link")
+        page.keyboard.press("ArrowDown")  # focus on a result, then Escape
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(300)  # the theme reacts to focus changes a moment later
+        assert not page.evaluate(SEARCH_OPEN)
+        state = focus_state(page)
+        assert state is not None, "focus was left on the page's body"
+        on_control = "!!document.activeElement.closest('.md-search__input, [for=\"__search\"]')"
+        assert page.evaluate(on_control), state
+        assert not focus_problems(state), state
+        assert not page.evaluate(SEARCH_OPEN), "the search opened again"
+
+        # From there the reader searches again: typing, or Enter on the header's button.
+        page.keyboard.press("Enter" if width == 320 else "v")
+        page.wait_for_function(SEARCH_OPEN)
+        assert page.evaluate("document.activeElement.matches('.md-search__input')")
