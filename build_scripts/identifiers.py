@@ -96,6 +96,21 @@ def title_case_name(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+# How the parts are abbreviated in the margin of the full text: "PP 14", "OP 1 (c)".
+_SHORT_PARTS = {"preambular paragraph": "PP", "operative paragraph": "OP"}
+
+
+def short_name(name: str) -> str:
+    """A paragraph's name as a marginal label: ``operative paragraph 1 (c)`` -> ``OP 1 (c)``.
+
+    Parts without a customary abbreviation (an annex's paragraphs) keep their words.
+    """
+    for part, short in _SHORT_PARTS.items():
+        if name.startswith(part + " "):
+            return short + name[len(part) :]
+    return title_case_name(name)
+
+
 def footnote_anchor(number: int) -> str:
     return f"fn{number}"
 

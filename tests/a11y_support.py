@@ -322,3 +322,25 @@ def vnu_errors(output: str) -> list[str]:
         for m in messages
         if m.get("type") in ("error", "non-document-error")
     ]
+
+
+# --- Chromium's accessibility tree ------------------------------------------------------------
+
+
+def accessibility_tree(page) -> list[dict[str, str]]:
+    """Every node of Chromium's accessibility tree (what a screen reader is given): its role,
+    name and description, read through the DevTools protocol."""
+    session = page.context.new_cdp_session(page)
+    try:
+        nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        session.detach()
+
+    def value(node: dict, key: str) -> str:
+        return str((node.get(key) or {}).get("value") or "")
+
+    return [
+        {"role": value(n, "role"), "name": value(n, "name"), "description": value(n, "description")}
+        for n in nodes
+        if not n.get("ignored")
+    ]

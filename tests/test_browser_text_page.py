@@ -22,9 +22,9 @@ def status_text(page) -> str:
 # --- the paragraph link control ---------------------------------------------------------------
 
 
-def test_the_link_control_is_a_button_named_for_its_paragraph(page, site_url: str) -> None:
+def test_the_link_control_is_a_button_named_for_what_it_does(page, site_url: str) -> None:
     page.goto(site_url + TEXT)
-    control = page.get_by_role("button", name="Link to operative paragraph 1 (c)", exact=True)
+    control = page.get_by_role("button", name="Share or cite operative paragraph 1 (c)", exact=True)
     expect(control).to_have_count(1)
     expect(control).to_have_attribute("aria-expanded", "false")
     assert control.get_attribute("href") == "#op1c"  # without JavaScript, it is the paragraph's link
@@ -144,7 +144,7 @@ def test_a_footnote_reference_leads_to_the_note_and_the_back_link_returns(page, 
     note_id = reference.get_attribute("href").lstrip("#")
     paragraph = reference.evaluate("a => a.closest('.para').id")
     control = page.locator(f"#{paragraph} > a.para-link")
-    paragraph_name = control.get_attribute("aria-label").removeprefix("Link to ")
+    paragraph_name = control.get_attribute("data-name")
 
     reference.click()
     page.wait_for_function(f"document.activeElement.id === '{note_id}'")

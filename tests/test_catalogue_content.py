@@ -198,7 +198,8 @@ def test_the_glossary_shows_each_statement_followed_by_its_source(
 ) -> None:
     glossary = lxml.html.fromstring((built_site / "glossary" / "index.html").read_bytes())
     for term in catalogue.terms:
-        definition = glossary.get_element_by_id(term.id).getnext()
+        heading = glossary.get_element_by_id(term.id)
+        definition = heading.getparent().getnext()  # after the row of the heading and its permalink
         cited = [(" ".join(a.text_content().split()), a.get("href")) for a in definition.iter("a")]
         expected = groupby_source(term)
         assert [u for _, u in cited] == [u for _, u in expected], term.id

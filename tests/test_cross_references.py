@@ -16,6 +16,7 @@ DATA = ROOT / "build_scripts" / "data"
 # What the full-text page shows besides the resolution's words inside a paragraph.
 ADDED = (
     './/a[contains(@class, "para-link")] | .//sup[contains(@class, "fn-ref")] | .//span[@class="para-num"]'
+    ' | .//span[@class="para-mark"]'
     ' | .//a[contains(@class, "fn-back")] | .//span[@class="fn-num"]'
 )
 
@@ -43,9 +44,10 @@ def paragraph_words(element: lxml.html.HtmlElement) -> str:
 
 def mention_links(index_page: lxml.html.HtmlElement, entry_id: str) -> list[str]:
     heading = index_page.get_element_by_id(entry_id)
+    row = heading.getparent()  # a heading stands in a row with its permalink
     links = []
-    for sibling in heading.itersiblings():
-        if sibling.tag in ("h2", "h3"):
+    for sibling in row.itersiblings():
+        if sibling.tag in ("h2", "h3") or "heading-row" in (sibling.get("class") or ""):
             break
         if "entry-mentions" in (sibling.get("class") or ""):
             links += [a.get("href") for a in sibling.iter("a")]
@@ -94,11 +96,17 @@ def test_every_entry_is_linked_from_the_text(text_page: lxml.html.HtmlElement, c
         assert f"../{entry.page}/#{entry.id}" in hrefs or official, entry.id
 
 
-def test_a_term_s_definition_is_the_link_s_description(text_page: lxml.html.HtmlElement, catalogue) -> None:
+def test_a_term_s_definition_describes_its_first_link_and_names_the_entry_on_later_ones(
+    text_page: lxml.html.HtmlElement, catalogue
+) -> None:
     link = text_page.xpath('//p[@id="op1c"]//a[contains(@class, "gl-term")]')[0]
-    description = text_page.get_element_by_id(link.get("aria-describedby"))
     term = next(t for t in catalogue.terms if link.get("href").endswith("#" + t.id))
-    assert description.text_content().strip() == term.description
+    links = text_page.xpath(f'//a[contains(@class, "gl-term")][@href="{link.get("href")}"]')
+    described = [text_page.get_element_by_id(a.get("aria-describedby")).text_content() for a in links]
+    assert described[0].strip() == term.description
+    for later, text in zip(links[1:], described[1:], strict=True):
+        same = " ".join(later.text_content().split()).casefold() == term.name.casefold()
+        assert text == ("Glossary entry" if same else f"Glossary entry: {term.name}"), later.text_content()
 
 
 @pytest.mark.parametrize(

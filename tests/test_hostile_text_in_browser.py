@@ -102,7 +102,8 @@ def test_hostile_text_shows_literally_and_runs_nothing(
         shown = page.evaluate(
             """ids => ids.map(id => {
                 const copy = document.getElementById(id).cloneNode(true);
-                copy.querySelectorAll('.para-link, .para-num, sup.fn-ref').forEach(e => e.remove());
+                const added = '.para-link, .para-num, .para-mark, sup.fn-ref';
+                copy.querySelectorAll(added).forEach(e => e.remove());
                 return copy.textContent.replace(/\\s+/g, ' ').trim();
             })""",
             [p.id for p in resolution.paragraphs()],

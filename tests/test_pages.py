@@ -63,7 +63,7 @@ def test_about_page_says_it_is_not_an_official_publication(built_site: Path) -> 
 
 
 def test_about_page_says_exactly_what_the_source_file_holds(built_site: Path) -> None:
-    section = page(built_site, "about").xpath('//h2[@id="source"]/following-sibling::p[1]')[0]
+    section = page(built_site, "about").xpath('//h2[@id="source"]/../following-sibling::p[1]')[0]
     text = " ".join(section.text_content().split())
     assert "without change" not in text
     assert [c.text for c in section.iter("code")] == ["*", "**"], "the italics and bold markers"

@@ -16,10 +16,10 @@ from build_scripts.parsing.parse import parse_file
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # What the full-text page adds to the words of the resolution: paragraph and heading link
-# controls, footnote reference numbers, "Back to …" links, hidden definitions.
+# controls, marginal labels, footnote reference numbers, "Back to …" links, hidden definitions.
 CONTROLS = (
     './/a[contains(@class, "para-link") or contains(@class, "headerlink") or contains(@class, "fn-back")]'
-    ' | .//sup[contains(@class, "fn-ref")] | .//*[@hidden]'
+    ' | .//span[@class="para-mark"] | .//sup[contains(@class, "fn-ref")] | .//*[@hidden]'
 )
 SITE_URL = read_config_file(ROOT)["site_url"]
 

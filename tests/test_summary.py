@@ -51,7 +51,7 @@ def test_the_summary_is_no_stronger_than_the_text(summary: list[dict], absent: s
 
 def test_the_home_page_links_each_sentence_to_its_paragraphs(built_site: Path, summary: list[dict]) -> None:
     home = lxml.html.fromstring((built_site / "index.html").read_bytes())
-    items = home.xpath('//h2[@id="summary"]/following-sibling::ul[1]/li')
+    items = home.xpath('//h2[@id="summary"]/../following-sibling::ul[1]/li')
     assert len(items) == len(summary)
     for item, sentence in zip(items, summary, strict=True):
         targets = [a.get("href").split("#")[1] for a in item.iter("a")]

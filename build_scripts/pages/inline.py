@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import Any
 
+from ..enriching.catalogue import Entry
 from ..enriching.enrich import AnnotatedText
 from ..enriching.runs import Run, runs
 from ..identifiers import footnote_number, footnote_ref_id
@@ -26,6 +27,16 @@ class InlineRenderer:
         self.ref_ids: dict[str, int] = {}
         self.root = ""
         """The way from the page being written to the folder of the site's pages (``../``)."""
+        self.described: set[tuple[str, str]] = set()
+        """The entries whose definition a link of the page already carries."""
+        self.named: dict[tuple[str, str], Entry] = {}
+        """The entries a later link names because its words are not the entry's name."""
+
+    def start_page(self) -> None:
+        """Footnote reference ids and definitions count again from the top of a new page."""
+        self.ref_ids.clear()
+        self.described.clear()
+        self.named.clear()
 
     def ref_id(self, footnote: str) -> str:
         """``fnref1`` for the first reference to fn1, ``fnref1-2`` for a second one."""
@@ -48,7 +59,21 @@ class InlineRenderer:
             return self.macros.footnote_ref(footnote_number(run.footnote), self.ref_id(run.footnote))
         words = markdown_text(run.text)
         if run.kind == "entry":
-            return self.macros.entry_link(words, run.entry, self.root)
+            description = self._description(run.text, run.entry)
+            return self.macros.entry_link(words, run.entry, description, self.root)
         if run.kind == "symbol":
             return self.macros.symbol_link(words, run.url)
         return words
+
+    def _description(self, words: str, entry: Entry) -> str:
+        """The id of what describes a link to an entry: its definition on the entry's first link
+        of the page (a screen reader would otherwise repeat it at every mention); on later links
+        only the kind of entry ("Glossary entry"), with its name if the words do not say it."""
+        key = (entry.page, entry.id)
+        if key not in self.described:
+            self.described.add(key)
+            return f"def-{entry.page}-{entry.id}"
+        if " ".join(words.split()).casefold() == entry.name.casefold():
+            return f"entry-{entry.page}"
+        self.named[key] = entry
+        return f"entry-{entry.page}-{entry.id}"

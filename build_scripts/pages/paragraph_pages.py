@@ -147,7 +147,7 @@ class PartPages:
     # --- one part --------------------------------------------------------------------------
 
     def _paragraph(self, paragraph: Paragraph) -> PartView:
-        self.renderer.inline.ref_ids.clear()
+        self.renderer.inline.start_page()
         above = self._above(paragraph)
         context = [self._chapeau(p, depth) for depth, p in enumerate(above)]
         views = self.renderer.paragraph_views(paragraph, self._kind(paragraph), depth=len(above))
@@ -159,7 +159,7 @@ class PartPages:
         )
 
     def _footnote(self, note: Footnote) -> PartView:
-        self.renderer.inline.ref_ids.clear()
+        self.renderer.inline.start_page()
         markdown = self.renderer.inline.render(self.renderer.enriched.texts[note.id])
         block = (f'<span class="fn-num">{note.number}</span> {markdown}', "footnote")
         citing = [p for p in self.resolution.paragraphs() for r in p.footnote_refs if r.footnote == note.id]

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..dates import long_date
 from ..enriching.catalogue import REFERENCE_KINDS, Entry
 from ..enriching.enrich import Enriched
-from ..identifiers import DocumentSymbol, footnote_ref_id, paragraph_page
+from ..identifiers import DocumentSymbol, footnote_ref_id, paragraph_page, short_name
 from ..model import Division, Paragraph
 from .acronyms import AcronymExpander
 from .citations import plain_citation
@@ -28,6 +28,7 @@ from .structured_data import citation_tags, legislation_jsonld
 from .summary import summary_sentences
 
 TEMPLATES = Path(__file__).parent / "templates"
+ENTRY_KINDS = {"term": "Glossary entry", "reference": "Reference", "theme": "Theme"}
 PAGES = ("index", "text", "glossary", "references", "themes", "about", "accessibility")
 
 
@@ -35,6 +36,8 @@ PAGES = ("index", "text", "glossary", "references", "themes", "about", "accessib
 class ParagraphView:
     anchor: str
     name: str
+    short_name: str
+    """The marginal label: ``OP 1 (c)``."""
     markdown: str
     classes: str
     is_division: bool = False
@@ -171,7 +174,9 @@ class PageRenderer:
         markdown = self.inline.render(annotated, paragraph.lead, paragraph.footnote_refs)
         label = self.inline.macros.label(paragraph.label) + " " if paragraph.label else ""
         classes = f"para {kind if depth == 0 else 'item'} level-{depth}"
-        views = [ParagraphView(paragraph.id, paragraph.name, label + markdown, classes)]
+        views = [
+            ParagraphView(paragraph.id, paragraph.name, short_name(paragraph.name), label + markdown, classes)
+        ]
         for item in paragraph.items if items else ():
             views.extend(self.paragraph_views(item, "item", depth + 1))
         return views
@@ -249,9 +254,14 @@ class PageRenderer:
 
     def _text(self, context: dict[str, Any]) -> str:
         resolution = self.resolution
-        self.inline.ref_ids.clear()
+        self.inline.start_page()
+        # Rendered in reading order: the first link to each entry is the one that describes it.
         masthead, heading = self._masthead_views()
         preamble, operative = self._body_views()
+        closing = [
+            self.inline.render(self.enriched.texts[f"closing-{i + 1}"])
+            for i in range(len(resolution.closing.lines))
+        ]
         annexes = [
             (
                 annex,
@@ -278,8 +288,12 @@ class PageRenderer:
         )
 
     def definitions(self, keys: Iterable[str] | None = None) -> list[tuple[str, str]]:
-        """The short definitions that the links of a page point to (aria-describedby): those
-        of the texts ``keys``, or of every text."""
+        """(id, text) of what describes a page's links to entries, once rendered: those of the
+        texts ``keys``, or of every text.
+
+        The first link to an entry is described by its definition (``def-glossary-…``), which
+        the popovers show; later ones by the kind of entry they open (``entry-glossary``), and
+        by its name when their words differ from it (``Glossary entry: Trafficking in persons``)."""
         texts = self.enriched.texts
         used = {
             (s.entry.page, s.entry.id): s.entry
@@ -287,7 +301,14 @@ class PageRenderer:
             for s in t.spans
             if s.entry
         }
-        return [(f"def-{page}-{eid}", entry.description) for (page, eid), entry in sorted(used.items())]
+        entries = sorted(used.items())
+        definitions = [(f"def-{page}-{eid}", entry.description) for (page, eid), entry in entries]
+        kinds = {entry.page: ENTRY_KINDS[entry.kind] for entry in used.values()}
+        named = [
+            (f"entry-{page}-{eid}", f"{kinds[page]}: {entry.name}")
+            for (page, eid), entry in sorted(self.inline.named.items())
+        ]
+        return definitions + [(f"entry-{page}", kind) for page, kind in sorted(kinds.items())] + named
 
     # --- the indexes ---------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
 /* Adapting the Material theme: its single-key shortcuts off unless the reader turns them on
    (WCAG 2.1.4), and what the theme leaves out of reach of the keyboard: the navigation
-   drawer's toggle (a label), the skip link's target, the colour scheme switch, the names of
-   heading permalinks, the search's result count, its results' names and where focus goes
-   when Escape closes it. reader.js handles the resolution's own markup. */
+   drawer's toggle (a label), the skip link's target, the colour scheme switch and its names,
+   the search's result count, its results' names and where focus goes when Escape closes it;
+   the header shows the paragraph being read. reader.js handles the resolution's own markup. */
 (function () {
   "use strict";
 
@@ -106,7 +106,19 @@
     if (!inputs[index].checked) inputs[index].checked = true;
   }
 
+  // Each radio is named for the scheme it selects ("Dark colour scheme"): the theme names it
+  // for the other one ("Switch to the light colour scheme"), so that the checked radio said the
+  // opposite of the scheme in use. The label that selects a radio carries that scheme's name.
+  function namePaletteRadios() {
+    Array.prototype.forEach.call(document.querySelectorAll('form[data-md-component="palette"] input.md-option'), function (input) {
+      var label = document.querySelector('label[for="' + input.id + '"]');
+      var scheme = (label && label.getAttribute("title") || "").replace(/^switch to (the )?/i, "");
+      if (scheme) input.setAttribute("aria-label", scheme.charAt(0).toUpperCase() + scheme.slice(1));
+    });
+  }
+
   function setUpPaletteRadios() {
+    namePaletteRadios();
     syncPaletteRadios();
     new MutationObserver(syncPaletteRadios).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   }
@@ -133,15 +145,6 @@
       event.preventDefault();
       if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
       target.focus();
-    });
-  }
-
-  // A heading's permalink reads "¶" to a screen reader: name it after its heading.
-  function nameHeadingLinks() {
-    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset .headerlink"), function (link) {
-      var heading = link.parentElement;
-      var text = heading.textContent.replace(link.textContent, "").trim();
-      if (text) link.setAttribute("aria-label", "Link to the section " + text);
     });
   }
 
@@ -245,11 +248,26 @@
     });
   }
 
+  // The paragraph being read (reader.js tells it), before the page's title in the header: the
+  // header is sticky, so the label follows the reader and covers nothing more than it does.
+  document.addEventListener("reader:position", function (event) {
+    var topic = document.querySelector('[data-md-component="header-topic"] .md-ellipsis');
+    if (!topic) return;
+    var label = topic.querySelector(".site-position");
+    if (!label) {
+      label = document.createElement("span");
+      label.className = "site-position";
+      label.setAttribute("aria-hidden", "true");  // the reading cursor of a screen reader says it
+      // First, so that a narrow header shortens the page's title rather than the label.
+      topic.insertBefore(label, topic.firstChild);
+    }
+    label.textContent = event.detail.label ? event.detail.label + " \u00b7 " : "";
+  });
+
   function start() {
     setUpDrawerButton();
     setUpPaletteRadios();
     setUpSkipLink();
-    nameHeadingLinks();
     setUpSearchStatus();
     setUpSearchFocus();
     setUpShortcutSetting();

@@ -1,9 +1,13 @@
 /* The resolution's own markup: what JavaScript adds to pages that work without it.
-   - a paragraph's link control opens a menu: copy its link (its own page's, or its place in
-     the full text's, as the reader chooses), copy a citation, open its page, its terms;
+   - a paragraph's link control opens a menu: its address, copy its link (its own page's, or
+     its place in the full text's, as the reader chooses), copy a citation, open its page, its
+     terms;
    - on a paragraph's own page, a copy button beside each form of its citation;
    - definitions of terms and instruments shown where they stand (hover, focus, tap);
-   - the paragraph a link arrives at is highlighted and receives focus.
+   - "plain reading": term and instrument links become plain words, remembered in this browser;
+   - the paragraph an address arrives at (in any case, with or without zeros, or typed in the
+     "Go to paragraph" field) is highlighted and receives focus; an unknown one is said so;
+   - the paragraph being read is told to the theme ("reader:position") for its header.
    It knows only the markup the build writes (.para, a.para-link, a.gl-term, .footnote),
    nothing of the theme: material.js adapts the theme. */
 (function () {
@@ -109,6 +113,7 @@
 
   function capitalised(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
 
+  var COPIED_FOR = 3000;
   var openMenu = null;
 
   function closeMenu(returnFocus) {
@@ -128,6 +133,43 @@
     return button;
   }
 
+  // The button says "Copied" for a few seconds; the status region tells screen readers.
+  function showCopied(button, label) {
+    button.textContent = "Copied";
+    window.clearTimeout(button.copiedTimer);
+    button.copiedTimer = window.setTimeout(function () { button.textContent = label; }, COPIED_FOR);
+  }
+
+  // Copying refused: the text is shown selected, for the reader to copy by hand.
+  function selectForCopying(panel, className, text) {
+    var shown = panel.querySelector("." + className);
+    if (!shown) {
+      shown = document.createElement("p");
+      shown.className = className;
+      shown.textContent = text;
+      panel.appendChild(shown);
+    }
+    var value = shown.querySelector(".copy-text") || shown;
+    value.setAttribute("tabindex", "-1");
+    value.focus();
+    window.getSelection().selectAllChildren(value);
+  }
+
+  // ``text``: what to copy, or a function that gives it at the moment of copying.
+  function copyButton(label, text, panel, done, shownClass) {
+    var button = menuButton(label, function () {
+      var value = typeof text === "function" ? text() : text;
+      copyText(value).then(function () {
+        showCopied(button, label);
+        announce(done);
+      }, function () {
+        selectForCopying(panel, shownClass, value);
+        announce("Could not copy. The text is selected: copy it with your keyboard or menu.");
+      });
+    });
+    return button;
+  }
+
   function termList(paragraph) {
     var links = paragraph.querySelectorAll("a.gl-term, a.gl-ref");
     if (!links.length) return null;
@@ -138,7 +180,7 @@
     Array.prototype.forEach.call(links, function (link) {
       var item = document.createElement("li");
       var copy = document.createElement("a");
-      copy.href = link.href;
+      copy.href = link.getAttribute("href") || link.getAttribute("data-href");
       copy.textContent = link.textContent;
       item.appendChild(copy);
       list.appendChild(item);
@@ -146,6 +188,17 @@
     wrapper.appendChild(heading);
     wrapper.appendChild(list);
     return wrapper;
+  }
+
+  function addressLine(url) {
+    var line = document.createElement("p");
+    line.className = "para-address";
+    line.appendChild(document.createTextNode("Address: "));
+    var value = document.createElement("span");
+    value.className = "copy-text";
+    value.textContent = url;
+    line.appendChild(value);
+    return line;
   }
 
   function buildMenu(control, paragraph) {
@@ -156,15 +209,16 @@
     panel.id = "menu-" + anchor;
     panel.setAttribute("role", "group");
     panel.setAttribute("aria-label", capitalised(name));
-    panel.appendChild(menuButton("Copy link", function () {
-      var url = chosenUrl(anchor);
-      copyText(url).then(function () { announce("Link to " + name + " copied."); },
-        function () { announce("Could not copy. The link is " + url); });
-    }));
-    panel.appendChild(menuButton("Copy citation", function () {
-      copyText(citationFor(name, chosenUrl(anchor))).then(function () { announce("Citation of " + name + " copied."); },
-        function () { announce("Could not copy the citation."); });
-    }));
+    // The address follows the reader's choice of link (its own page or the full text's).
+    var address = addressLine(chosenUrl(anchor));
+    panel.appendChild(address);
+    panel.addEventListener("change", function () {
+      address.querySelector(".copy-text").textContent = chosenUrl(anchor);
+    });
+    function url() { return chosenUrl(anchor); }
+    panel.appendChild(copyButton("Copy link", url, panel, "Link to " + name + " copied.", "para-address"));
+    panel.appendChild(copyButton("Copy citation", function () { return citationFor(name, url()); }, panel,
+      "Citation of " + name + " copied.", "para-citation"));
     var go = document.createElement("a");
     go.href = "#" + anchor;
     go.textContent = "Go to " + name;
@@ -188,7 +242,10 @@
     var terms = termList(paragraph);
     if (terms) panel.appendChild(terms);
     panel.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { event.preventDefault(); closeMenu(true); }
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      event.stopPropagation();
+      closeMenu(true);
     });
     return panel;
   }
@@ -206,19 +263,28 @@
     panel.querySelector("button").focus();
   }
 
+  // A click that asks for a new tab or window follows the link, as on any link.
+  function opensElsewhere(event) {
+    return event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0;
+  }
+
   function setUpParagraphLinks() {
     Array.prototype.forEach.call(document.querySelectorAll("a.para-link"), function (control) {
       var label = control.getAttribute("aria-label") || "";
-      control.setAttribute("data-name", label.replace(/^Link to /, ""));
+      var name = label.replace(/^Link to /, "");
+      control.setAttribute("data-name", name);
+      control.setAttribute("aria-label", "Share or cite " + name);
       control.setAttribute("role", "button");
       control.setAttribute("aria-expanded", "false");
       control.addEventListener("click", function (event) {
+        if (opensElsewhere(event)) return;
         event.preventDefault();
         toggleMenu(control);
       });
       control.addEventListener("keydown", function (event) {
         if (event.key === " ") { event.preventDefault(); toggleMenu(control); }
-        if (event.key === "Escape") closeMenu(true);
+        // Escape closes this control's own menu; another paragraph's menu is left alone.
+        if (event.key === "Escape" && openMenu && openMenu.control === control) closeMenu(true);
       });
     });
     document.addEventListener("click", function (event) {
@@ -227,18 +293,23 @@
   }
 
   // --- Definitions where they stand -------------------------------------------------------
+  // A pointer passing over a line of terms opens none of them: only one that rests.
+  var HOVER_DELAY = 350;
   var popover = null;
   var popoverFor = null;
   var hideTimer = 0;
+  var showTimer = 0;
 
+  // An entry's definition, def-PAGE-ID, from the link's address (…/PAGE/#ID).
   function definitionOf(link) {
-    var id = link.getAttribute("aria-describedby");
-    var source = id && document.getElementById(id);
+    var address = /([^\/#]+)\/#([^\/#]+)$/.exec(link.getAttribute("href") || "");
+    var source = address && document.getElementById("def-" + address[1] + "-" + address[2]);
     return source ? source.textContent : "";
   }
 
   function showDefinition(link) {
-    var text = definitionOf(link);
+    window.clearTimeout(showTimer);
+    var text = link.hasAttribute("href") ? definitionOf(link) : "";
     if (!text) return;
     window.clearTimeout(hideTimer);
     if (!popover) {
@@ -265,17 +336,19 @@
   }
 
   function hideDefinition() {
+    window.clearTimeout(showTimer);
     if (popover) popover.hidden = true;
     popoverFor = null;
   }
 
   function hideDefinitionSoon() {
+    window.clearTimeout(showTimer);
     window.clearTimeout(hideTimer);
     hideTimer = window.setTimeout(hideDefinition, 300);
   }
 
   function setUpDefinitions() {
-    var links = document.querySelectorAll("a.gl-term[aria-describedby], a.gl-ref[aria-describedby]");
+    var links = document.querySelectorAll("a.gl-term, a.gl-ref");
     var lastPointer = "mouse";
     var shownBeforeTap = false;
     Array.prototype.forEach.call(links, function (link) {
@@ -285,7 +358,11 @@
         // whether the definition was already showing when the finger came down.
         shownBeforeTap = popoverFor === link && popover && !popover.hidden;
       });
-      link.addEventListener("mouseenter", function () { showDefinition(link); });
+      link.addEventListener("mouseenter", function () {
+        window.clearTimeout(showTimer);
+        if (popoverFor && popover && !popover.hidden) { showDefinition(link); return; }
+        showTimer = window.setTimeout(function () { showDefinition(link); }, HOVER_DELAY);
+      });
       link.addEventListener("mouseleave", hideDefinitionSoon);
       link.addEventListener("focus", function () { showDefinition(link); });
       link.addEventListener("blur", function () {
@@ -295,7 +372,10 @@
       });
       link.addEventListener("click", function (event) {
         // A first tap on a touch screen shows the definition; a second one follows the link.
-        if (lastPointer === "touch" && !shownBeforeTap) { event.preventDefault(); showDefinition(link); }
+        if (lastPointer === "touch" && !shownBeforeTap && link.hasAttribute("href")) {
+          event.preventDefault();
+          showDefinition(link);
+        }
         lastPointer = "mouse";
       });
       link.addEventListener("keydown", function (event) {
@@ -310,14 +390,121 @@
     });
   }
 
+  // --- Plain reading: terms and instruments as words, not links ----------------------------
+  var PLAIN_SETTING = "site.plain-reading";
+
+  function plainReadingOn() {
+    try { return window.localStorage.getItem(PLAIN_SETTING) === "on"; } catch (e) { return false; }
+  }
+
+  // A link without href is no link: not announced as one, not a Tab stop. Its address and
+  // description wait in data attributes until plain reading is turned off.
+  function setPlainReading(on) {
+    document.documentElement.classList.toggle("plain-reading-on", on);
+    Array.prototype.forEach.call(document.querySelectorAll("a.gl-term, a.gl-ref"), function (link) {
+      var from = on ? "href" : "data-href";
+      var to = on ? "data-href" : "href";
+      if (link.hasAttribute(from)) { link.setAttribute(to, link.getAttribute(from)); link.removeAttribute(from); }
+      from = on ? "aria-describedby" : "data-describedby";
+      to = on ? "data-describedby" : "aria-describedby";
+      if (link.hasAttribute(from)) { link.setAttribute(to, link.getAttribute(from)); link.removeAttribute(from); }
+    });
+    if (on) hideDefinition();
+  }
+
+  function setUpPlainReading() {
+    if (plainReadingOn()) setPlainReading(true);
+    var box = document.getElementById("plain-reading");
+    if (!box) return;
+    box.checked = plainReadingOn();
+    box.addEventListener("change", function () {
+      setPlainReading(box.checked);
+      try {
+        if (box.checked) { window.localStorage.setItem(PLAIN_SETTING, "on"); } else { window.localStorage.removeItem(PLAIN_SETTING); }
+      } catch (e) { /* storage refused: the setting lasts until the page is left */ }
+    });
+  }
+
+  // --- Addresses ---------------------------------------------------------------------------
+  // The ways people write a paragraph's address, to its anchor: "OP 1 (c)", "#op1C", "1(c)",
+  // "para 1 (c)", "operative paragraph 1 (c) (ii)", "pp03", "preambular paragraph 14", "fn2".
+  // "" when the text is not an address. Whether the paragraph exists is for the caller to see.
+  var PARTS = [
+    [/^(preambular\s+paragraph|preambular\s+para\.?|preamble|pp\.?)\s*/, "pp"],
+    [/^(operative\s+paragraph|operative\s+para\.?|paragraph|paras?\.?|op\.?)\s*/, "op"],
+    [/^(footnote|note|fn)\s*/, "fn"],
+    [/^annex\s*(\d*)\s*,?\s*(paragraph|para\.?)?\s*-?\s*/, "annex"]
+  ];
+
+  function paragraphAddress(text) {
+    var value = String(text || "");
+    if (value.indexOf("#") >= 0) value = value.slice(value.indexOf("#") + 1);
+    try { value = decodeURIComponent(value); } catch (e) { /* as typed */ }
+    value = value.toLowerCase().replace(/[\s.,;:]+$/, "").replace(/^\s+/, "");
+    var prefix = /^\d/.test(value) ? "op" : "";
+    for (var i = 0; i < PARTS.length && !prefix; i++) {
+      var match = PARTS[i][0].exec(value);
+      if (!match) continue;
+      prefix = PARTS[i][1] === "annex" ? "annex" + (match[1] && match[1] !== "1" ? match[1] : "") + "-" : PARTS[i][1];
+      value = value.slice(match[0].length);
+    }
+    var parts = /^0*(\d+)((?:[\s\-.]*\(?\s*[a-z]+\s*\)?|[\s.]*-\s*\d+|[\s\-.]*\(\s*\d+\s*\))*)$/.exec(value);
+    if (!prefix || !parts) return "";
+    var anchor = prefix + parts[1];
+    (parts[2].match(/[a-z]+|\d+/g) || []).forEach(function (level) {
+      // As the build makes them: a letter joins a number directly, deeper levels with a hyphen.
+      anchor += /^[a-z]+$/.test(level) && /\d$/.test(anchor) ? level : "-" + level.replace(/^0+(?=\d)/, "");
+    });
+    return anchor;
+  }
+
+  function paragraphElement(text) {
+    var target = document.getElementById(String(text).replace(/^#/, ""));
+    if (!target) {
+      var anchor = paragraphAddress(text);
+      target = anchor && document.getElementById(anchor);
+    }
+    return target && target.matches(".para, .footnote") ? target : null;
+  }
+
+  // A short, polite notice naming what was not found, with the parts of the text to go to.
+  function notFound(text) {
+    var notice = document.getElementById("address-notice");
+    if (!notice) return;
+    notice.textContent = "";
+    var message = document.createElement("p");
+    message.textContent = "There is no paragraph \u201c" + text + "\u201d in this text. Its parts:";
+    var list = document.createElement("ul");
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset h2[id]"), function (heading) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#" + heading.id;
+      link.textContent = heading.textContent.trim();
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    notice.appendChild(message);
+    notice.appendChild(list);
+    notice.scrollIntoView({ block: "nearest" });
+  }
+
+  function clearNotice() {
+    var notice = document.getElementById("address-notice");
+    if (notice) notice.textContent = "";
+  }
+
   // --- Arriving at a paragraph -----------------------------------------------------------
   function focusTarget() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id = window.location.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (e) { /* as written */ }
     var previous = document.querySelector(".is-target");
     if (previous) previous.classList.remove("is-target");
-    if (!id) return;
-    var target = document.getElementById(id);
-    if (!target || !target.matches(".para, .footnote")) return;
+    if (!id || document.getElementById(id) && !paragraphElement(id)) return;
+    var target = paragraphElement(id);
+    if (!target) { notFound(id); return; }
+    clearNotice();
+    // "#OP1c" and "#pp03" arrive at op1c and pp3, and the address bar says so.
+    if (target.id !== id) window.history.replaceState(null, "", "#" + target.id);
     target.classList.add("is-target");
     target.setAttribute("tabindex", "-1");
     target.focus({ preventScroll: true });
@@ -330,9 +517,8 @@
       var label = source.getAttribute("data-copy-label");
       var button = menuButton(label, function () {
         copyText(source.textContent).then(function () {
-          button.textContent = "Copied";
+          showCopied(button, label);
           announce("Copied.");
-          window.setTimeout(function () { button.textContent = label; }, 2000);
         }, function () { announce("Could not copy: select the text above to copy it."); });
       });
       button.className = "copy-button";
@@ -340,12 +526,60 @@
     });
   }
 
+  function setUpGoTo() {
+    var form = document.getElementById("goto-form");
+    var tools = form && form.closest(".reading-tools");
+    if (tools) tools.hidden = false;
+    if (!form) return;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var typed = form.elements.paragraph.value.trim();
+      if (!typed) return;
+      var target = paragraphElement(typed);
+      if (!target) { notFound(typed); return; }
+      if (window.location.hash === "#" + target.id) { focusTarget(); } else { window.location.hash = target.id; }
+    });
+  }
+
+  // --- Where the reader is -----------------------------------------------------------------
+  // The paragraph at the top of the reading area (below the sticky header, whose height is the
+  // page's scroll padding), told to the theme as "reader:position" with its marginal label.
+  function setUpPosition() {
+    var paragraphs = Array.prototype.slice.call(document.querySelectorAll(".para[id]"));
+    if (!paragraphs.length) return;
+    var current = null;
+    var pending = false;
+    function update() {
+      pending = false;
+      var top = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+      var reading = top + (window.innerHeight - top) / 3;
+      var found = null;
+      for (var i = 0; i < paragraphs.length; i++) {
+        var box = paragraphs[i].getBoundingClientRect();
+        if (box.bottom > top + 4) { if (box.top < reading) found = paragraphs[i]; break; }
+      }
+      if (found === current) return;
+      current = found;
+      var mark = found && found.querySelector(".para-mark");
+      document.dispatchEvent(new CustomEvent("reader:position", {
+        detail: { anchor: found ? found.id : "", label: mark ? mark.textContent : "" }
+      }));
+    }
+    window.addEventListener("scroll", function () {
+      if (!pending) { pending = true; window.requestAnimationFrame(update); }
+    }, { passive: true });
+    update();
+  }
+
   function start() {
     setUpCopyButtons();
     setUpParagraphLinks();
     setUpDefinitions();
+    setUpPlainReading();
+    setUpGoTo();
     window.addEventListener("hashchange", focusTarget);
     focusTarget();
+    setUpPosition();
   }
 
   if (document.readyState === "loading") {

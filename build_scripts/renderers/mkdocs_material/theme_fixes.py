@@ -4,11 +4,13 @@
 - its script bundle deferred, so it no longer holds back the first paint;
 - its palette stylesheet replaced by the few rules this site's own colours need (palette.py),
   put at the head of the site's first stylesheet: one request fewer, the same cascade;
-- an SVG favicon inlined as a ``data:`` address: one request fewer.
+- an SVG favicon inlined as a ``data:`` address: one request fewer;
+- a heading's permalink moved beside the heading, out of its accessible name.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -21,6 +23,14 @@ _PALETTE = re.compile(
     r'\s*<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">'
 )
 _ICON = re.compile(r'<link rel="icon" href="[^"]*">')
+
+# A heading as the toc extension writes it, its permalink last inside it.
+_HEADING_WITH_PERMALINK = re.compile(
+    r"<(?P<tag>h[1-6])(?P<attrs>\s[^>]*)?>(?P<inner>(?:(?!</h[1-6]>).)*?)"
+    r'<a class="headerlink" href="(?P<href>#[^"]*)" title="(?P<title>[^"]*)">(?P<mark>[^<]*)</a></(?P=tag)>',
+    re.DOTALL,
+)
+_TAGS = re.compile(r"<[^>]+>")
 
 
 def without_checkbox_autocomplete(html: str) -> str:
@@ -39,6 +49,24 @@ def without_dangling_toc_label(html: str) -> str:
     if 'id="__toc"' in html:
         return html
     return html.replace(_TOC_LABEL, '<label class="md-nav__title">')
+
+
+def _permalink_beside(match: re.Match[str]) -> str:
+    tag, inner = match["tag"], match["inner"]
+    text = " ".join(html_lib.unescape(_TAGS.sub("", inner)).split())
+    label = html_lib.escape(f"Link to the section {text}", quote=True)
+    return (
+        f'<div class="heading-row heading-row--{tag}"><{tag}{match["attrs"] or ""}>{inner}</{tag}>'
+        f'<a class="headerlink" href="{match["href"]}" title="{match["title"]}" aria-label="{label}">'
+        f"{match['mark']}</a></div>"
+    )
+
+
+def permalinks_beside_headings(html: str) -> str:
+    """Inside a heading, its permalink becomes part of the heading's accessible name ("Preamble
+    Link to the section Preamble"), read at every heading a screen reader lists: put it beside
+    the heading, named for it, in a wrapper that keeps them on one line."""
+    return _HEADING_WITH_PERMALINK.sub(_permalink_beside, html)
 
 
 def with_deferred_bundle(html: str) -> str:
@@ -80,6 +108,7 @@ def fix_site(site_dir: Path, first_stylesheet: str | None = None, icon: str | No
     for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         fixed = with_deferred_bundle(without_dangling_toc_label(without_checkbox_autocomplete(html)))
+        fixed = permalinks_beside_headings(fixed)
         if palette_inlined:
             fixed = without_palette_stylesheet(fixed)
         if data_url:
