@@ -49,7 +49,8 @@ def meta(document: lxml.html.HtmlElement, key: str) -> str:
 def nav_links(document: lxml.html.HtmlElement) -> dict[str, str]:
     """The "In the full text" list: {its words before the link (or the link's words): href}."""
     heading = document.xpath('//h2[starts-with(normalize-space(), "In the full text")]')[0]
-    items = heading.getnext().xpath("./li")
+    row = heading.getparent()  # a heading stands in a row with its permalink beside it
+    items = (row if "heading-row" in (row.get("class") or "") else heading).getnext().xpath("./li")
     return {(li.text or "").strip().rstrip(":") or li[0].text_content(): li[0].get("href") for li in items}
 
 

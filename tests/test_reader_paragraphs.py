@@ -133,6 +133,7 @@ def test_an_unknown_address_shows_a_polite_notice_with_the_contents(browser, sit
             "#preamble",
             "#operative",
             "#notes",
+            "#paragraph-pages",
         ]
         assert notice.evaluate("n => n.getBoundingClientRect().bottom") <= 641  # in view
         parts.nth(1).click()

@@ -270,10 +270,6 @@ class PageRenderer:
             )
             for annex in resolution.annexes
         ]
-        closing = [
-            self.inline.render(self.enriched.texts[f"closing-{i + 1}"])
-            for i in range(len(resolution.closing.lines))
-        ]
         return self.render(
             "text.md.j2",
             context,
