@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from . import pipeline
-from .config import load_config
+from .config import MANIFEST_FILE, load_config
 from .errors import ConversionError
 from .parsing.parse import parse_file
 from .publishing import manifest
@@ -126,17 +126,11 @@ def _arguments() -> argparse.ArgumentParser:
     text = commands.add_parser("text", help="print the text layout the parser reads (from a PDF)")
     text.add_argument("file", help="the resolution's PDF or text file")
     text.set_defaults(run=_text)
-    anchors = commands.add_parser("anchors", help=f"compare the build with {manifest_name()}")
+    anchors = commands.add_parser("anchors", help=f"compare the build with {MANIFEST_FILE}")
     anchors.add_argument("action", choices=["check", "update"])
     anchors.add_argument("--reason", help="with update: why published anchors change (recorded)")
     anchors.set_defaults(run=_anchors)
     return parser
-
-
-def manifest_name() -> str:
-    from .config import MANIFEST_FILE
-
-    return MANIFEST_FILE
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,10 +4,9 @@ measured on the PDF's own text layer (not on the text layout the reader makes of
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
-from support_text import ROOT, model_notes, model_texts, squash
+from support_text import ROOT, model_notes, model_texts, squash, without_note_markers
 
 from build_scripts.model import Resolution
 from build_scripts.reading.pdf_layout import SUPERSCRIPTS, layout, location
@@ -15,8 +14,6 @@ from build_scripts.reading.pdf_reader import read_pages
 from build_scripts.reading.pdf_text import Line
 
 FIXTURES_PDF = ROOT / "tests" / "fixtures_pdf"
-_MARKER = re.compile("(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
-_TO_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 def pdf_cases() -> list[Path]:
@@ -55,17 +52,7 @@ def text_layer(pdf: Path) -> tuple[str, str, list[str]]:
 def pdf_conservation_problems(pdf: Path, resolution: Resolution) -> list[str]:
     """What of the text layer (outside the furniture) is lost, doubled or out of order in the model."""
     body, notes, _ = text_layer(pdf)
-    numbers = {n.number for n in resolution.footnotes}
-    dropped = 0
-
-    def drop(match: re.Match[str]) -> str:
-        nonlocal dropped
-        if int(match.group().translate(_TO_DIGITS)) in numbers:
-            dropped += 1
-            return ""
-        return match.group()
-
-    body = _MARKER.sub(drop, body)
+    body, dropped = without_note_markers(body, resolution)
     model = squash("".join(model_texts(resolution)))
     problems = []
     if body != model:

@@ -181,6 +181,14 @@ def source_streams(data: bytes, resolution: Resolution) -> tuple[str, list[str],
     blocks = _source_blocks(data.decode("utf-8-sig"))
     notes, remaining = _take_notes(blocks, resolution)
     _unmark(remaining, resolution)
+    main, dropped = without_note_markers(
+        "".join(squash(" ".join(lines)) for _, lines in remaining), resolution
+    )
+    return main, notes, dropped
+
+
+def without_note_markers(text: str, resolution: Resolution) -> tuple[str, int]:
+    """``text`` without the superscript markers of the resolution's footnotes, and how many there were."""
     numbers = {n.number for n in resolution.footnotes}
     dropped = 0
 
@@ -191,8 +199,7 @@ def source_streams(data: bytes, resolution: Resolution) -> tuple[str, list[str],
             return ""
         return match.group()
 
-    main = _MARKER.sub(drop, "".join(squash(" ".join(lines)) for _, lines in remaining))
-    return main, notes, dropped
+    return _MARKER.sub(drop, text), dropped
 
 
 def _take_notes(blocks: list[tuple[int, list[str]]], resolution: Resolution) -> tuple[list[str], list]:

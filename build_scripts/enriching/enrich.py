@@ -70,10 +70,6 @@ class Enriched:
         return self.index.get(f"{entry.page}#{entry.id}", ())
 
 
-def symbol_url(symbol: str) -> str:
-    return DocumentSymbol(symbol).undocs_url
-
-
 def _last_body_named(text: str, bodies: dict[str, str]) -> str:
     """The body named last in ``text`` ("the decision of the General Assembly, in its …")."""
     positions = {name: text.rfind(name) for name in bodies}
@@ -83,7 +79,7 @@ def _last_body_named(text: str, bodies: dict[str, str]) -> str:
 
 def symbol_spans(text: str, adopting_body_symbol: str, symbol_patterns: dict[str, str]) -> list[Span]:
     """Links to undocs.org for the document symbols and numbered resolutions a text cites."""
-    spans = [Span(m.start(), m.end(), symbol_url(m.group())) for m in _SYMBOL.finditer(text)]
+    spans = [Span(m.start(), m.end(), DocumentSymbol(m.group()).undocs_url) for m in _SYMBOL.finditer(text)]
     for match in _cited_pattern(tuple(symbol_patterns)).finditer(text):
         body = match["body"]
         if body == "its":

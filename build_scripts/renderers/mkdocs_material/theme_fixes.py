@@ -99,12 +99,16 @@ def inline_palette(site_dir: Path, first_stylesheet: str) -> bool:
     return True
 
 
+def _icon_data_url(site_dir: Path, icon: str | None) -> str | None:
+    """The site's SVG icon as a ``data:`` address, or None (another kind of icon stays a file)."""
+    path = site_dir / icon if icon and icon.endswith(".svg") else None
+    return svg_data_url(path.read_text(encoding="utf-8")) if path and path.is_file() else None
+
+
 def fix_site(site_dir: Path, first_stylesheet: str | None = None, icon: str | None = None) -> None:
     """Apply the fixes to every HTML file of the built site."""
     palette_inlined = first_stylesheet is not None and inline_palette(site_dir, first_stylesheet)
-    icon_file = site_dir / icon if icon and icon.endswith(".svg") else None
-    found = icon_file is not None and icon_file.is_file()
-    data_url = svg_data_url(icon_file.read_text(encoding="utf-8")) if found and icon_file else None
+    data_url = _icon_data_url(site_dir, icon)
     for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         fixed = with_deferred_bundle(without_dangling_toc_label(without_checkbox_autocomplete(html)))
