@@ -15,8 +15,13 @@ HEADER_LABEL = '[data-md-component="header-topic"] .site-position'
 
 
 def arrived_at(page, anchor: str) -> None:
-    page.wait_for_function(f"document.activeElement.id === '{anchor}'", timeout=5000)
-    assert page.evaluate(f"document.getElementById('{anchor}').classList.contains('is-target')")
+    # The browser itself may focus a focusable fragment target before the page's own
+    # hashchange handler marks it, so both are awaited together.
+    page.wait_for_function(
+        f"document.activeElement.id === '{anchor}'"
+        f" && document.getElementById('{anchor}').classList.contains('is-target')",
+        timeout=5000,
+    )
 
 
 # --- marginal labels ---------------------------------------------------------------------------
