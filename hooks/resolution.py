@@ -14,6 +14,7 @@ from build_scripts.config import load_config
 from build_scripts.errors import ConversionError
 from build_scripts.publishing.manifest import AnchorsChanged
 from build_scripts.renderers import renderer_for
+from build_scripts.renderers.mkdocs_material.page_meta import on_page_markdown  # noqa: F401 (a hook)
 
 _conversions: dict[str, pipeline.Conversion] = {}
 

@@ -111,9 +111,28 @@ def test_hostile_text_shows_literally_and_runs_nothing(
         injected = page.evaluate(
             "document.querySelectorAll('article script, article img, article b, article code').length"
         )
+        # The home page's title and previews name the resolution by its title, as written.
+        page.goto(f"{server}{name}/", wait_until="load")
+        home = page.evaluate(PAGE_TITLES_JS)
+        injected += page.evaluate("document.querySelectorAll('head b, head img, title *').length")
     assert shown == [" ".join(p.text.split()) for p in resolution.paragraphs()]
+    meta = resolution.metadata
+    title = f"{meta.body} resolution {meta.number}" + (f": {meta.title}" if meta.title else "")
+    assert home["title"].startswith(title)
+    assert home["meta"]["og:title"] == home["meta"]["twitter:title"] == title
+    assert home["meta"]["description"].startswith(f"{meta.body} resolution {meta.number} ({meta.symbol})")
     assert injected == 0
     assert dialogs == []
+
+
+# The tab's title and every meta tag that previews a page where its link is pasted.
+PAGE_TITLES_JS = """() => {
+    const meta = {};
+    document.querySelectorAll('meta[name], meta[property]').forEach(m => {
+        meta[m.getAttribute('name') || m.getAttribute('property')] = m.getAttribute('content');
+    });
+    return {title: document.title, meta};
+}"""
 
 
 # Everything a paragraph's own page says about its words, as the browser has it: the words shown,

@@ -16,7 +16,7 @@ from ..enriching.enrich import AnnotatedText
 from ..enriching.runs import Run, runs
 from ..identifiers import footnote_number, footnote_ref_id
 from ..model import FootnoteRef
-from .escape import markdown_text
+from .escape import Markdown
 
 
 class InlineRenderer:
@@ -45,25 +45,28 @@ class InlineRenderer:
 
     def render(
         self, annotated: AnnotatedText, lead: str | None = None, refs: Sequence[FootnoteRef] = ()
-    ) -> str:
+    ) -> Markdown:
         pieces = runs(annotated.text, annotated.spans, lead, refs)
         out = []
         for in_lead, group in groupby(pieces, key=lambda run: run.in_lead):
-            written = "".join(self._run(run) for run in group)
+            written = Markdown().join(self._run(run) for run in group)
             out.append(self.macros.emphasis(written) if in_lead else written)
-        return "".join(out)
+        return Markdown().join(out)
 
-    def _run(self, run: Run) -> str:
+    def _run(self, run: Run) -> Markdown | str:
+        """A run as Markdown; its words as plain text, which the join escapes."""
         if run.kind == "marker":
             assert run.footnote is not None
             return self.macros.footnote_ref(footnote_number(run.footnote), self.ref_id(run.footnote))
-        words = markdown_text(run.text)
         if run.kind == "entry":
-            description = self._description(run.text, run.entry)
-            return self.macros.entry_link(words, run.entry, description, self.root)
+            entry = run.entry
+            assert entry is not None
+            href = f"{self.root}{entry.page}.md#{entry.id}"
+            css_class = "gl-term" if entry.kind == "term" else "gl-ref"
+            return self.macros.entry_link(run.text, href, css_class, self._description(run.text, entry))
         if run.kind == "symbol":
-            return self.macros.symbol_link(words, run.url)
-        return words
+            return self.macros.symbol_link(run.text, run.url)
+        return run.text
 
     def _description(self, words: str, entry: Entry) -> str:
         """The id of what describes a link to an entry: its definition on the entry's first link

@@ -8,14 +8,14 @@ start of its words, so that a link pasted elsewhere previews them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..identifiers import paragraph_page, portion_uri, title_case_name
 from ..model import Footnote, Paragraph, Resolution
 from .citations import bibtex, csl_json, plain_citation
-from .escape import attribute, markdown_text
 from .structured_data import citation_tags
+from .views import Link, NoteView, ParagraphView
 
 if TYPE_CHECKING:
     from .render import PageRenderer
@@ -54,31 +54,24 @@ def quote(text: str, limit: int) -> str:
 
 
 @dataclass(frozen=True)
-class Link:
-    href: str
-    """A Markdown link target, relative to the part's page."""
-    name: str
-
-
-@dataclass(frozen=True)
 class PartView:
     """What the template of a part's page prints."""
 
     anchor: str
     title: str
-    """Its name, as plain text: ``Operative paragraph 1 (c)``."""
-    heading: str
-    """The same, as Markdown."""
+    """Its name: ``Operative paragraph 1 (c)``."""
     kind: str
     """``paragraph`` or ``footnote``."""
     front_matter: dict[str, Any]
-    context: list[tuple[Link, str, str]]
-    """For each paragraph above: (its page, its chapeau as Markdown, CSS classes)."""
-    blocks: list[tuple[str, str]]
-    """The part's text, then its sub-paragraphs: (Markdown, CSS classes)."""
-    notes: list[Any]
+    context: list[tuple[Link, ParagraphView]]
+    """For each paragraph above: its page, and its chapeau."""
+    blocks: list[ParagraphView] | list[NoteView]
+    """The part's text, then its sub-paragraphs; or the footnote."""
+    notes: list[NoteView]
     referred_from: list[Link]
     full_text: str
+    home: str
+    list_page: str
     previous: Link | None
     next: Link | None
     citation: str
@@ -137,7 +130,7 @@ class PartPages:
             context,
             parts=self._list(),
             example=(paragraph_page(first.id), first.name) if first else None,
-            description=attribute(
+            description=(
                 f"Every paragraph, sub-paragraph and footnote of {meta.body} resolution {meta.number} "
                 f"({meta.symbol}), each with a page of its own to link to and cite."
             ),
@@ -150,8 +143,7 @@ class PartPages:
         self.renderer.inline.start_page()
         above = self._above(paragraph)
         context = [self._chapeau(p, depth) for depth, p in enumerate(above)]
-        views = self.renderer.paragraph_views(paragraph, self._kind(paragraph), depth=len(above))
-        blocks = [(v.markdown, v.classes) for v in views]
+        blocks = self.renderer.paragraph_views(paragraph, self._kind(paragraph), depth=len(above))
         shown = [*above, *paragraph.walk()]
         notes = self.renderer.note_views([p for p in shown if p.footnote_refs])
         return self._view(
@@ -161,7 +153,7 @@ class PartPages:
     def _footnote(self, note: Footnote) -> PartView:
         self.renderer.inline.start_page()
         markdown = self.renderer.inline.render(self.renderer.enriched.texts[note.id])
-        block = (f'<span class="fn-num">{note.number}</span> {markdown}', "footnote")
+        block = NoteView(note.id, note.number, markdown, ())
         citing = [p for p in self.resolution.paragraphs() for r in p.footnote_refs if r.footnote == note.id]
         referred = [Link(ROOT + page_file(p.id), title_case_name(p.name)) for p in citing]
         name = f"footnote {note.number}"
@@ -173,9 +165,9 @@ class PartPages:
         name: str,
         text: str,
         kind: str,
-        context: list[tuple[Link, str, str]],
-        blocks: list[tuple[str, str]],
-        notes: list[Any],
+        context: list[tuple[Link, ParagraphView]],
+        blocks: list[ParagraphView] | list[NoteView],
+        notes: list[NoteView],
         referred: list[Link],
     ) -> PartView:
         url = self.site_url + paragraph_page(anchor)
@@ -183,7 +175,6 @@ class PartPages:
         return PartView(
             anchor=anchor,
             title=title_case_name(name),
-            heading=markdown_text(title_case_name(name)),
             kind=kind,
             front_matter=self._front_matter(anchor, name, text, url),
             context=context,
@@ -191,6 +182,8 @@ class PartPages:
             notes=notes,
             referred_from=referred,
             full_text=f"{ROOT}text.md#{anchor}",
+            home=f"{ROOT}index.md",
+            list_page=ROOT + LIST_PAGE,
             previous=previous,
             next=following,
             citation=f"{plain_citation(self.meta, name)}, {url}",
@@ -215,11 +208,11 @@ class PartPages:
             return "preambular"
         return "operative" if top in self.resolution.operative else "annex"
 
-    def _chapeau(self, paragraph: Paragraph, depth: int) -> tuple[Link, str, str]:
+    def _chapeau(self, paragraph: Paragraph, depth: int) -> tuple[Link, ParagraphView]:
         """A paragraph above, as context: its own words without its sub-paragraphs."""
         view = self.renderer.paragraph_views(paragraph, self._kind(paragraph), depth, items=False)[0]
         link = Link(ROOT + page_file(paragraph.id), paragraph.name)
-        return link, view.markdown, view.classes + " context"
+        return link, replace(view, classes=(*view.classes, "context"))
 
     def _texts(self, anchor: str) -> list[str]:
         """The keys of the enriched texts shown on a part's page."""
@@ -231,8 +224,7 @@ class PartPages:
     def _front_matter(self, anchor: str, name: str, text: str, url: str) -> dict[str, Any]:
         """Title, description, JSON-LD and citation tags: the words of the part first.
 
-        Material prints ``title``, ``description`` and the citation tags into the HTML as they
-        are, so they are escaped here; the JSON-LD is serialised safely by the theme.
+        The values are plain text: a renderer escapes them for where it prints them.
         """
         title = f"{title_case_name(name)}: “{quote(text, TITLE_QUOTE)}”"
         description = (
@@ -241,10 +233,10 @@ class PartPages:
         tags = citation_tags(self.resolution, url)
         tags["citation_title"] = f"{tags['citation_title']}, {name}"
         return {
-            "title": attribute(title),
-            "description": attribute(description),
+            "title": title,
+            "description": description,
             "jsonld": self._jsonld(anchor, name, text, url),
-            "citation": {key: attribute(value) for key, value in tags.items()},
+            "citation": tags,
             # Search has one result per paragraph, the full text's (it opens the paragraph
             # among its neighbours); a short page needs no table of contents beside it.
             "search": {"exclude": True},
@@ -286,7 +278,7 @@ class PartPages:
         def row(anchor: str, name: str, text: str) -> tuple[Link, str, int]:
             return (
                 Link(paragraph_page(anchor) + "index.md", title_case_name(name)),
-                markdown_text(quote(text, 70)),
+                quote(text, 70),
                 depth.get(anchor, 0),
             )
 

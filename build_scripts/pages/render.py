@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -21,86 +20,39 @@ from ..identifiers import DocumentSymbol, footnote_ref_id, paragraph_page, short
 from ..model import Division, Paragraph
 from .acronyms import AcronymExpander
 from .citations import plain_citation
-from .escape import attribute, markdown_text
+from .escape import Markdown, finalize, html, link_target, token
 from .inline import InlineRenderer
 from .paragraph_pages import LIST_PAGE, ROOT, PartPages
 from .structured_data import citation_tags, legislation_jsonld
 from .summary import summary_sentences
+from .views import CitedText, DivisionView, EntryView, Link, NoteView, ParagraphView, View
 
 TEMPLATES = Path(__file__).parent / "templates"
 ENTRY_KINDS = {"term": "Glossary entry", "reference": "Reference", "theme": "Theme"}
 PAGES = ("index", "text", "glossary", "references", "themes", "about", "accessibility")
+LINKED_AS_PAGE = ("un-body", "mechanism", "fund")
+"""Kinds of reference whose official link opens a page about them rather than a text."""
 
 
-@dataclass(frozen=True)
-class ParagraphView:
-    anchor: str
-    name: str
-    short_name: str
-    """The marginal label: ``OP 1 (c)``."""
-    markdown: str
-    classes: str
-    is_division: bool = False
-
-
-@dataclass(frozen=True)
-class DivisionView:
-    """A part's, section's, article's or heading's title on the full-text page."""
-
-    anchor: str
-    level: int
-    """The HTML heading level: h3 for a division of the preamble, operative part or annex."""
-    markdown: str
-    name: str
-    is_division: bool = True
-
-
-@dataclass(frozen=True)
-class NoteView:
-    anchor: str
-    number: int
-    markdown: str
-    back_links: tuple[tuple[str, str], ...]
-    """(ref id, the name of the paragraph it returns to)."""
-
-
-@dataclass(frozen=True)
-class CitedText:
-    """Statements of a definition that share a source, and that source."""
-
-    markdown: str
-    """The statements, without the full stop of the last one."""
-    stop: str
-    source: str
-    url: str
-
-
-@dataclass(frozen=True)
-class EntryView:
-    entry: Entry
-    name: str
-    description: str
-    definition: tuple[CitedText, ...]
-    """For a term: its definition, each statement followed by its source."""
-    mentions: tuple[tuple[str, str], ...]
-    """(anchor, name) of every text that mentions it."""
-
-
-View = ParagraphView | DivisionView
+def front_matter(**fields: Any) -> Markdown:
+    """A page's front matter, its values as plain text (each a JSON value, which is also YAML)."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    return Markdown("---\n" + "\n".join(lines) + "\n---")
 
 
 def environment() -> Environment:
+    """Templates that escape every value for Markdown, unless it is marked safe (escape.py)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,  # Markdown, escaped by escape.markdown_text where it holds source text
+        autoescape=True,
+        finalize=finalize,
     )
-    # Front matter values: a JSON string or object is also valid YAML.
-    env.filters["long_date"] = long_date
-    env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=False)
+    env.filters.update(html=html, url=link_target, token=token, long_date=long_date)
+    env.globals["front_matter"] = front_matter
     return env
 
 
@@ -111,7 +63,7 @@ def _cited_texts(entry: Entry, acronyms: AcronymExpander) -> tuple[CitedText, ..
         text = " ".join(acronyms.expand(c.text) for c in claims)
         stop = text[-1] if text.endswith((".", "?", "!")) else "."
         body = text[:-1] if text.endswith(stop) else text
-        groups.append(CitedText(markdown_text(body), stop, markdown_text(acronyms.expand(source)), url))
+        groups.append(CitedText(body, stop, acronyms.expand(source), url))
     return tuple(groups)
 
 
@@ -146,11 +98,13 @@ class PageRenderer:
             "symbol_url": DocumentSymbol(meta.symbol).undocs_url,
             "publication": self.publication,
             "adopted": long_date(meta.adopted),
-            "esc": markdown_text,
-            "attr": attribute,
             "citation_example": plain_citation(meta, "operative paragraph 1"),
             "citation_template": plain_citation(meta, "{name}"),
             "list_page": LIST_PAGE,
+            "downloads": {
+                kind: f"downloads/{self.publication['file_stem']}.{kind}"
+                for kind in ("akn.xml", "json", "txt", "md")
+            },
             # Where a paragraph's page is from the full text: the menu's "Open the paragraph's page".
             "paragraph_page_template": ROOT + paragraph_page("{anchor}"),
             "jsonld": legislation_jsonld(resolution, self.text_url),
@@ -172,20 +126,19 @@ class PageRenderer:
         """The paragraph as Markdown, then (with ``items``) each of its sub-paragraphs."""
         annotated = self.enriched.texts[paragraph.id]
         markdown = self.inline.render(annotated, paragraph.lead, paragraph.footnote_refs)
-        label = self.inline.macros.label(paragraph.label) + " " if paragraph.label else ""
-        classes = f"para {kind if depth == 0 else 'item'} level-{depth}"
+        classes = ("para", kind if depth == 0 else "item", f"level-{depth}")
         views = [
-            ParagraphView(paragraph.id, paragraph.name, short_name(paragraph.name), label + markdown, classes)
+            ParagraphView(
+                paragraph.id, paragraph.name, short_name(paragraph.name), paragraph.label, markdown, classes
+            )
         ]
         for item in paragraph.items if items else ():
             views.extend(self.paragraph_views(item, "item", depth + 1))
         return views
 
     def _division_view(self, division: Division, depth: int) -> DivisionView:
-        number = self.inline.macros.label(division.label) if division.label else ""
-        words = markdown_text(division.heading) if division.heading else ""
         return DivisionView(
-            division.id, min(3 + depth, 6), " ".join(w for w in (number, words) if w), division.name
+            division.id, min(3 + depth, 6), division.label, division.heading or "", division.name
         )
 
     def _outline_views(
@@ -221,8 +174,9 @@ class PageRenderer:
         )
         return self._outline_views(outline[:split]), self._outline_views(outline[split:])
 
-    def _masthead_views(self) -> tuple[list[str], str]:
-        """The masthead's lines as Markdown, and the heading line apart (it becomes the h1)."""
+    def _masthead_views(self) -> tuple[list[tuple[Markdown, bool]], str]:
+        """The masthead's lines as Markdown, each with whether it is set in bold (the agenda
+        item's title), and the heading line apart (it becomes the h1)."""
         resolution = self.resolution
         meta = resolution.metadata
         agenda_title = meta.agenda_item.title if meta.agenda_item else None
@@ -231,9 +185,9 @@ class PageRenderer:
         for index, line in enumerate(resolution.masthead):
             if index != heading:
                 markdown = self.inline.render(self.enriched.texts[f"masthead-{index + 1}"])
-                lines.append(f"**{markdown}**" if line == agenda_title else markdown)
+                lines.append((markdown, line == agenda_title))
         title = resolution.masthead[heading] if heading is not None else meta.symbol
-        return lines, markdown_text(title)
+        return lines, title
 
     def note_views(self, shown: Iterable[Paragraph] | None = None) -> list[NoteView]:
         """The notes that the paragraphs ``shown`` on a page refer to (all, on the full text),
@@ -263,11 +217,7 @@ class PageRenderer:
             for i in range(len(resolution.closing.lines))
         ]
         annexes = [
-            (
-                annex,
-                [markdown_text(line) for line in annex.title_lines],
-                self._outline_views(annex.outline(), annex=True),
-            )
+            (annex, annex.title_lines, self._outline_views(annex.outline(), annex=True))
             for annex in resolution.annexes
         ]
         return self.render(
@@ -309,14 +259,16 @@ class PageRenderer:
     # --- the indexes ---------------------------------------------------------------------
 
     def _entry_view(self, entry: Entry, acronyms: AcronymExpander) -> EntryView:
-        mentions: list[tuple[str, str]] = []
+        mentions: list[Link] = []
         for text in self.enriched.mentions_of(entry):
-            if (text.anchor, text.name) not in mentions:
-                mentions.append((text.anchor, text.name))
+            link = Link(f"text.md#{text.anchor}", text.name)
+            if link not in mentions:
+                mentions.append(link)
         acronyms.introduce(entry)
         definition = _cited_texts(entry, acronyms)
-        description = "" if definition else markdown_text(acronyms.expand(entry.description))
-        return EntryView(entry, markdown_text(entry.name), description, definition, tuple(mentions))
+        description = "" if definition else acronyms.expand(entry.description)
+        link_kind = "page" if entry.category in LINKED_AS_PAGE else "text"
+        return EntryView(entry, description, definition, tuple(mentions), link_kind)
 
     def _views(self, entries: Iterable[Entry]) -> list[EntryView]:
         """Views of entries in the order the page shows them, acronyms spelled out once."""
@@ -344,22 +296,29 @@ class PageRenderer:
             facts.append(("Adopted on", long_date(meta.adopted) + meeting))
         if resolution.closing.vote:
             facts.append(("Vote", resolution.closing.vote))
-        return [(term, markdown_text(value)) for term, value in facts]
+        return facts
 
     def _index(self, context: dict[str, Any]) -> str:
         structure = [
-            (p.id, p.label or "", markdown_text(p.lead or p.text.split(" ")[0]), len(list(p.walk())) - 1)
+            (f"text.md#{p.id}", p.label or "", p.lead or p.text.split(" ")[0], len(list(p.walk())) - 1)
             for p in self.resolution.operative
         ]
         summary = summary_sentences(
             self.publication.get("summary"), self.resolution, self.publication.get("file", "")
         )
-        return self.render("index.md.j2", context, structure=structure, facts=self._facts(), summary=summary)
+        summary_links = [
+            (sentence.says, [Link(f"text.md#{anchor}", name) for anchor, name in sentence.references])
+            for sentence in summary
+        ]
+        return self.render(
+            "index.md.j2", context, structure=structure, facts=self._facts(), summary=summary_links
+        )
 
     def _glossary(self, context: dict[str, Any]) -> str:
         views = self._views(sorted(self.enriched.catalogue.terms, key=lambda t: t.name.lower()))
         groups = [
-            (letter, list(items)) for letter, items in groupby(views, key=lambda v: v.entry.name[0].upper())
+            (letter, f"letter-{letter.lower()}", list(items))
+            for letter, items in groupby(views, key=lambda v: v.entry.name[0].upper())
         ]
         return self.render("glossary.md.j2", context, groups=groups)
 

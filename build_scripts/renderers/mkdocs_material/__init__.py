@@ -17,6 +17,7 @@ from .search_index import rewrite_index
 from .theme_fixes import fix_site
 
 CONFIG_FILE = "mkdocs.yml"
+PAGE_META_HOOK = Path(__file__).with_name("page_meta.py")
 TEXT_PAGE = "text/"
 END_OF_LIFE = (
     "Material for MkDocs 9.x, this site's renderer, reaches end of life on 5 May 2027 and its "
@@ -40,10 +41,14 @@ class MkDocsMaterial:
         from mkdocs.exceptions import MkDocsException
 
         try:
-            # hooks=[]: the project's hook is for `mkdocs serve` alone; here the pipeline has
-            # already written the pages.
+            # Not the project's hook, which is for `mkdocs serve` alone (here the pipeline has
+            # already written the pages): this renderer's own, which escapes the pages' metadata.
             settings = mkdocs_config.load_config(
-                str(self.config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, hooks=[]
+                str(self.config_file),
+                docs_dir=str(docs_dir),
+                site_dir=str(site_dir),
+                strict=True,
+                hooks=[str(PAGE_META_HOOK)],
             )
             settings.plugins.on_startup(command="build", dirty=False)
             try:
