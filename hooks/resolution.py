@@ -13,7 +13,7 @@ from build_scripts import pipeline
 from build_scripts.config import load_config
 from build_scripts.errors import ConversionError
 from build_scripts.publishing.manifest import AnchorsChanged
-from build_scripts.renderers import renderer_for
+from build_scripts.renderers.mkdocs_material import MkDocsMaterial
 from build_scripts.renderers.mkdocs_material.page_meta import on_page_markdown  # noqa: F401 (a hook)
 
 _conversions: dict[str, pipeline.Conversion] = {}
@@ -29,6 +29,5 @@ def on_pre_build(config) -> None:
 
 
 def on_post_build(config) -> None:
-    root = Path(config.config_file_path).parent
-    renderer = renderer_for("mkdocs-material", root)
+    renderer = MkDocsMaterial(Path(config.config_file_path).parent, settings=config)
     pipeline.finish_site(_conversions["current"], renderer, Path(config.site_dir), Path(config.docs_dir))

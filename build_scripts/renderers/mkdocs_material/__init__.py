@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
-from ...config import read_config_file
 from ...enriching.enrich import Enriched
 from .. import RenderError
 from .search_index import rewrite_index
@@ -31,8 +31,10 @@ class MkDocsMaterial:
 
     name = "mkdocs-material"
 
-    def __init__(self, project_root: Path) -> None:
+    def __init__(self, project_root: Path, settings: Any = None) -> None:
         self.config_file = project_root / CONFIG_FILE
+        self.settings = settings
+        """MkDocs's configuration once loaded: by :meth:`render`, or given by ``mkdocs serve``."""
 
     def render(self, docs_dir: Path, site_dir: Path) -> None:
         log.warning(END_OF_LIFE)
@@ -50,6 +52,7 @@ class MkDocsMaterial:
                 strict=True,
                 hooks=[str(PAGE_META_HOOK)],
             )
+            self.settings = settings
             settings.plugins.on_startup(command="build", dirty=False)
             try:
                 mkdocs_build.build(settings)
@@ -59,18 +62,20 @@ class MkDocsMaterial:
             raise RenderError(f"MkDocs could not build the site: {error}") from None
 
     def finish(self, enriched: Enriched, site_dir: Path) -> None:
+        if self.settings is None:
+            raise RenderError("the MkDocs renderer finishes a site it has rendered")
         index_file = site_dir / "search" / "search_index.json"
         if index_file.exists():
             rewrite_index(index_file, enriched, TEXT_PAGE)
-        settings = read_config_file(self.config_file.parent)
-        stylesheets = [_path(entry) for entry in settings.get("extra_css") or []]
-        icon = (settings.get("theme") or {}).get("favicon")
-        fix_site(site_dir, stylesheets[0] if stylesheets else None, icon)
+        stylesheets = [_path(entry) for entry in self.settings["extra_css"]]
+        fix_site(site_dir, stylesheets[0] if stylesheets else None, self.settings["theme"]["favicon"])
 
 
-def _path(entry: str | dict) -> str:
-    """An ``extra_css`` entry: a path, or a mapping with one."""
-    return entry if isinstance(entry, str) else str(entry.get("path", ""))
+def _path(entry: Any) -> str:
+    """An ``extra_css`` entry: a path, or (MkDocs 1.6) an object or mapping with one."""
+    if isinstance(entry, str):
+        return entry
+    return str(getattr(entry, "path", None) or entry.get("path", ""))
 
 
 def serve(project_root: Path, address: str) -> None:
