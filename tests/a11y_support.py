@@ -81,6 +81,15 @@ def open_page(context, url: str):
     return page
 
 
+def definitions_loaded(page) -> None:
+    """A reader's first interaction (here a pointer movement) fetches the definitions; wait until
+    every definition element of the page holds its words."""
+    page.mouse.move(2, 2)
+    page.wait_for_function(
+        "[...document.querySelectorAll('.definitions p[id^=\"def-\"]')].every(p => p.textContent.trim())"
+    )
+
+
 def settle(page) -> None:
     """Wait until no CSS transition or animation runs (the search fading in, for one)."""
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")

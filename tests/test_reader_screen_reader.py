@@ -9,7 +9,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from a11y_support import TEXT, accessibility_tree, browser_context, html_pages, open_page, tab_until
+from a11y_support import (
+    TEXT,
+    accessibility_tree,
+    browser_context,
+    definitions_loaded,
+    html_pages,
+    open_page,
+    tab_until,
+)
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -50,8 +58,31 @@ def test_a_headings_permalink_stays_beside_it_named_for_it(page, site_url: str) 
 # --- definitions ---------------------------------------------------------------------------------
 
 
+def test_definitions_come_at_the_first_interaction_not_with_the_page(page, site_url: str) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url + TEXT, wait_until="load")
+    page.wait_for_timeout(500)
+    term = page.locator(".md-typeset .para a.gl-term[aria-describedby^='def-']").first
+    # A visit that only reads fetches no definitions, and the page carries none of their words.
+    assert not [url for url in fetched if url.endswith("/definitions.json")]
+    assert page.locator(".definitions p[id^='def-']").evaluate_all("ps => ps.every(p => !p.textContent)")
+    # Without a script, a term is still a link to its glossary entry.
+    assert term.get_attribute("href").startswith("../glossary/#")
+    # The first key pressed fetches them, before the Tab key can reach the first term.
+    tab_until(page, "el => el.matches('.md-typeset .para a.gl-term[aria-describedby^=\"def-\"]')")
+    assert [url for url in fetched if url.endswith("/definitions.json")] == [site_url + "definitions.json"]
+    definition = page.evaluate(
+        "id => document.getElementById(id).textContent", term.get_attribute("aria-describedby")
+    )
+    assert len(definition.split()) > 5
+    expect(term).to_have_accessible_description(definition)
+    expect(page.locator("#term-popover")).to_have_text(definition)
+
+
 def test_each_definition_is_heard_once_on_the_full_text(page, site_url: str) -> None:
     page.goto(site_url + TEXT)
+    definitions_loaded(page)
     definitions = page.locator(".definitions p[id^='def-']").evaluate_all(
         "ps => ps.map(p => p.textContent.trim())"
     )

@@ -30,6 +30,9 @@ from .views import CitedText, DivisionView, EntryView, Link, NoteView, Paragraph
 TEMPLATES = Path(__file__).parent / "templates"
 ENTRY_KINDS = {"term": "Glossary entry", "reference": "Reference", "theme": "Theme"}
 PAGES = ("index", "text", "glossary", "references", "themes", "about", "accessibility")
+DEFINITIONS_FILE = "definitions.json"
+"""Every entry's definition, by the id that describes a link to it: read by the pages' script at
+the reader's first interaction, not with every page."""
 LINKED_AS_PAGE = ("un-body", "mechanism", "fund")
 """Kinds of reference whose official link opens a page about them rather than a text."""
 
@@ -83,7 +86,7 @@ class PageRenderer:
         and footnote (``op1c/index.md``) and their list."""
         context = self.common()
         pages = {f"{name}.md": getattr(self, f"_{name}")(context) for name in PAGES}
-        return pages | PartPages(self).pages(context)
+        return pages | PartPages(self).pages(context) | {DEFINITIONS_FILE: self._definition_texts()}
 
     def render(self, template: str, context: dict[str, Any], **extra: Any) -> str:
         return self.env.get_template(template).render(**context, **extra)
@@ -101,6 +104,8 @@ class PageRenderer:
             "citation_example": plain_citation(meta, "operative paragraph 1"),
             "citation_template": plain_citation(meta, "{name}"),
             "list_page": LIST_PAGE,
+            # From the full text and a paragraph's page (both a folder down, ``text/``, ``op1c/``).
+            "definitions_file": ROOT + DEFINITIONS_FILE,
             "downloads": {
                 kind: f"downloads/{self.publication['file_stem']}.{kind}"
                 for kind in ("akn.xml", "json", "txt", "md")
@@ -233,22 +238,32 @@ class PageRenderer:
             definitions=self.definitions(),
         )
 
-    def definitions(self, keys: Iterable[str] | None = None) -> list[tuple[str, str]]:
-        """(id, text) of what describes a page's links to entries, once rendered: those of the
-        texts ``keys``, or of every text.
-
-        The first link to an entry is described by its definition (``def-glossary-…``), which
-        the popovers show; later ones by the kind of entry they open (``entry-glossary``), and
-        by its name when their words differ from it (``Glossary entry: Trafficking in persons``)."""
+    def _used_entries(self, keys: Iterable[str] | None = None) -> dict[tuple[str, str], Entry]:
+        """(page, id) -> entry, of every entry linked from the texts ``keys`` (or from any)."""
         texts = self.enriched.texts
-        used = {
+        return {
             (s.entry.page, s.entry.id): s.entry
             for t in (texts.values() if keys is None else (texts[key] for key in keys))
             for s in t.spans
             if s.entry
         }
-        entries = sorted(used.items())
-        definitions = [(f"def-{page}-{eid}", entry.description) for (page, eid), entry in entries]
+
+    def _definition_texts(self) -> str:
+        """The definitions file: ``{"def-glossary-…": "its definition"}``, for every entry linked."""
+        definitions = {f"def-{page}-{eid}": entry.description for (page, eid), entry in self._used_entries().items()}
+        return json.dumps(dict(sorted(definitions.items())), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+    def definitions(self, keys: Iterable[str] | None = None) -> list[tuple[str, str]]:
+        """(id, text) of what describes a page's links to entries, once rendered: those of the
+        texts ``keys``, or of every text.
+
+        The first link to an entry is described by its definition (``def-glossary-…``), which
+        the popovers show: its element is empty on the page, and the script fills it from the
+        definitions file. Later links are described by the kind of entry they open
+        (``entry-glossary``), and by its name when their words differ from it (``Glossary
+        entry: Trafficking in persons``), written on the page."""
+        used = self._used_entries(keys)
+        definitions = [(f"def-{page}-{eid}", "") for page, eid in sorted(used)]
         kinds = {entry.page: ENTRY_KINDS[entry.kind] for entry in used.values()}
         named = [
             (f"entry-{page}-{eid}", f"{kinds[page]}: {entry.name}")

@@ -83,7 +83,10 @@ def published(model: Any) -> Published:
         pages = [f"{name}.md" for name in PAGES] + part_page_files(model.resolution)
         enriched, files = model, None
     else:
-        enriched, pages, files = model.enriched, list(model.pages), sorted(model.downloads)
+        # Pages are what a reader opens; other generated files (the definitions the pages
+        # load) are not addresses anyone links to.
+        pages = [name for name in model.pages if name.endswith(".md")]
+        enriched, files = model.enriched, sorted(model.downloads)
     resolution = enriched.resolution
     text: dict[str, Anchor] = {}
     for paragraph in resolution.paragraphs():

@@ -38,11 +38,12 @@ HAND_WRITTEN = "assets"
 
 
 def generated_pages(docs_dir: Path) -> set[Path]:
-    """The generated Markdown pages now in docs/: those of docs/ itself (``text.md``) and the
-    ``index.md`` of each of its folders (a paragraph's page, ``op1c/index.md``), docs/assets/
-    apart. Other Markdown files in subfolders are someone's own and are left alone."""
+    """The generated pages now in docs/: the Markdown and JSON files of docs/ itself
+    (``text.md``, ``definitions.json``) and the ``index.md`` of each of its folders (a
+    paragraph's page, ``op1c/index.md``), docs/assets/ apart. Other files in subfolders are
+    someone's own and are left alone."""
     folders = [p for p in docs_dir.glob("*/index.md") if p.parent.name != HAND_WRITTEN]
-    return set(docs_dir.glob("*.md")) | set(folders)
+    return set(docs_dir.glob("*.md")) | set(docs_dir.glob("*.json")) | set(folders)
 
 
 def write_pages(pages: dict[str, bytes], docs_dir: Path) -> list[str]:

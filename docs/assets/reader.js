@@ -3,7 +3,8 @@
      its place in the full text's, as the reader chooses), copy a citation, open its page, its
      terms;
    - on a paragraph's own page, a copy button beside each form of its citation;
-   - definitions of terms and instruments shown where they stand (hover, focus, tap);
+   - definitions of terms and instruments shown where they stand (hover, focus, tap), read from
+     the definitions file at the reader's first interaction, not with the page;
    - "plain reading": term and instrument links become plain words, remembered in this browser;
    - the paragraph an address arrives at (in any case, with or without zeros, or typed in the
      "Go to paragraph" field) is highlighted and receives focus; an unknown one is said so;
@@ -297,8 +298,38 @@
   var HOVER_DELAY = 350;
   var popover = null;
   var popoverFor = null;
+  var pendingFor = null;
   var hideTimer = 0;
   var showTimer = 0;
+
+  // The page holds an empty element for each definition its links are described by
+  // (aria-describedby="def-glossary-…"); their words come from one file for the whole site,
+  // fetched at the reader's first key, pointer movement, touch or focus: before a term can be
+  // reached, and not on a visit that only reads.
+  var definitionsLoaded = null;
+
+  function loadDefinitions() {
+    if (definitionsLoaded) return definitionsLoaded;
+    var block = document.querySelector(".definitions[data-src]");
+    if (!block || !window.fetch) { definitionsLoaded = Promise.resolve(); return definitionsLoaded; }
+    definitionsLoaded = window.fetch(block.getAttribute("data-src"))
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .then(function (texts) {
+        Array.prototype.forEach.call(block.querySelectorAll("p[id^='def-']"), function (element) {
+          if (Object.prototype.hasOwnProperty.call(texts, element.id)) element.textContent = texts[element.id];
+        });
+      }, function () { definitionsLoaded = null; /* offline: tried again at the next interaction */ });
+    return definitionsLoaded;
+  }
+
+  function loadDefinitionsAtFirstInteraction() {
+    var events = ["keydown", "pointermove", "pointerdown", "touchstart", "focusin"];
+    function first() {
+      events.forEach(function (name) { document.removeEventListener(name, first, true); });
+      loadDefinitions();
+    }
+    events.forEach(function (name) { document.addEventListener(name, first, { capture: true, passive: true }); });
+  }
 
   // An entry's definition, def-PAGE-ID, from the link's address (…/PAGE/#ID).
   function definitionOf(link) {
@@ -309,8 +340,16 @@
 
   function showDefinition(link) {
     window.clearTimeout(showTimer);
-    var text = link.hasAttribute("href") ? definitionOf(link) : "";
-    if (!text) return;
+    if (!link.hasAttribute("href")) return;  // plain reading: a word, not a link
+    var text = definitionOf(link);
+    if (!text) {
+      // Not loaded yet: shown when it is, unless the reader has moved on meanwhile.
+      pendingFor = link;
+      loadDefinitions().then(function () {
+        if (pendingFor === link && definitionOf(link)) showDefinition(link);
+      });
+      return;
+    }
     window.clearTimeout(hideTimer);
     if (!popover) {
       popover = document.createElement("div");
@@ -339,6 +378,7 @@
     window.clearTimeout(showTimer);
     if (popover) popover.hidden = true;
     popoverFor = null;
+    pendingFor = null;
   }
 
   function hideDefinitionSoon() {
@@ -368,6 +408,7 @@
       link.addEventListener("blur", function () {
         // Leaving by keyboard hides it at once, so it never covers the next focused control;
         // a pointer resting on the definition keeps it open.
+        if (pendingFor === link) pendingFor = null;
         if (popoverFor === link && !(popover && popover.matches(":hover"))) hideDefinition();
       });
       link.addEventListener("click", function (event) {
@@ -575,6 +616,7 @@
     setUpCopyButtons();
     setUpParagraphLinks();
     setUpDefinitions();
+    loadDefinitionsAtFirstInteraction();
     setUpPlainReading();
     setUpGoTo();
     window.addEventListener("hashchange", focusTarget);
