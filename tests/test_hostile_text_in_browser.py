@@ -17,6 +17,7 @@ import pytest
 import yaml
 from a11y_support import browser_context
 from conftest import ROOT
+from playwright.sync_api import Page
 
 from benchmarks.local_site import serve
 from build_scripts.parsing.parse import parse_file
@@ -87,6 +88,14 @@ def server(project: Path) -> Iterator[str]:
         yield url
 
 
+def watched_page(context) -> tuple[Page, list[str]]:
+    """A new page, and the messages of every dialog a script of it opens (each dismissed)."""
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    return page, dialogs
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_text_shows_literally_and_runs_nothing(
@@ -95,9 +104,7 @@ def test_hostile_text_shows_literally_and_runs_nothing(
     publish(project, name)
     resolution, _ = parse_file(CORPUS / name)
     with browser_context(browser, server) as context:
-        page = context.new_page()
-        dialogs: list[str] = []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page, dialogs = watched_page(context)
         page.goto(f"{server}{name}/text/", wait_until="load")
         shown = page.evaluate(
             """ids => ids.map(id => {
@@ -160,9 +167,7 @@ def test_hostile_text_shows_literally_on_each_paragraphs_page_title_and_previews
     publish(project, name)
     resolution, _ = parse_file(CORPUS / name)
     with browser_context(browser, server) as context:
-        page = context.new_page()
-        dialogs: list[str] = []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page, dialogs = watched_page(context)
         for paragraph in resolution.paragraphs():
             page.goto(f"{server}{name}/{paragraph.id}/", wait_until="load")
             seen = page.evaluate(PART_PAGE_JS)

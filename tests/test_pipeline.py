@@ -59,7 +59,11 @@ def test_a_stub_renderer_gets_the_pages_downloads_and_checked_anchors(config, tm
     assert "op1c/A-HRC-RES-53-9-op1c.json" in conversion.downloads  # a paragraph's data, beside its page
     assert snapshot(config.docs_dir)["op1c/index.md"] == site["op1c/index.md"]
     assert renderer.finished_with is conversion.enriched
-    assert manifest.check(conversion, config.manifest).ok
+    # The anchor manifest comes out of the pipeline, not of the renderer: it lists every page the
+    # stub was given.
+    pages_written = {manifest.page_url(name) for name in snapshot(config.docs_dir) if name.endswith(".md")}
+    assert {"", "text/", "op1c/", "fn1/"} <= pages_written
+    assert set(manifest.published(conversion).pages) == pages_written
     assert snapshot(config.docs_dir)["text.md"] == site["text.md"]
 
 
