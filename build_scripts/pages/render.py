@@ -1,6 +1,7 @@
 """The enriched model -> the site's Markdown pages, through the Jinja2 templates.
 
-View models are computed here; the templates in ``templates/`` only loop and print.
+View models (``views.py``) are computed here; the templates in ``templates/`` only loop and
+print, every value escaped for Markdown unless it is marked safe (``escape.py``).
 """
 
 from __future__ import annotations
