@@ -59,3 +59,11 @@ def test_enrichment_finds_the_same_with_and_without_the_test(monkeypatch: pytest
     monkeypatch.setattr(enrich_module, "may_match", lambda pattern, text: True)
     thorough = enrich_module.enrich(resolution, catalogue, vocabulary)
     assert quick.texts == thorough.texts
+
+
+def test_enrichment_without_the_prefilter_finds_the_same() -> None:
+    resolution = parse_file(SOURCE, "resolution")[0]
+    catalogue, vocabulary = load_catalogue(), load_vocabulary()
+    quick = enrich_module.enrich(resolution, catalogue, vocabulary)
+    thorough = enrich_module.enrich(resolution, catalogue, vocabulary, prefilter=False)
+    assert quick.texts == thorough.texts

@@ -126,8 +126,14 @@ def _texts(resolution: Resolution) -> Iterator[tuple[str, str, str, str]]:
         yield f"closing-{index + 1}", "closing", "the closing lines", line
 
 
-def enrich(resolution: Resolution, catalogue: Catalogue, vocabulary: Vocabulary) -> Enriched:
-    """Find every mention; fail if a catalogue entry is mentioned nowhere."""
+def enrich(
+    resolution: Resolution, catalogue: Catalogue, vocabulary: Vocabulary, *, prefilter: bool = True
+) -> Enriched:
+    """Find every mention; fail if a catalogue entry is mentioned nowhere.
+
+    ``prefilter``: skip a pattern in a text that lacks its required literal (literals.py); off,
+    every pattern is searched in every text (the same result, slower: the benchmarks compare).
+    """
     patterns = {b.name: b.symbol for b in vocabulary.bodies}
     own = patterns.get(resolution.metadata.body, "A/RES/{number}")
     texts: dict[str, AnnotatedText] = {}
@@ -136,7 +142,7 @@ def enrich(resolution: Resolution, catalogue: Catalogue, vocabulary: Vocabulary)
         mentioned: list[Entry] = []
 
         def possible(pattern: re.Pattern[str], lowered: str = text.lower()) -> bool:
-            return may_match(pattern, lowered)
+            return not prefilter or may_match(pattern, lowered)
 
         for entry in catalogue.linkable:
             found = entry.matches(key, text, possible)
