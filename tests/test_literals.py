@@ -67,3 +67,16 @@ def test_enrichment_without_the_prefilter_finds_the_same() -> None:
     quick = enrich_module.enrich(resolution, catalogue, vocabulary)
     thorough = enrich_module.enrich(resolution, catalogue, vocabulary, prefilter=False)
     assert quick.texts == thorough.texts
+
+
+def test_the_entries_tested_in_each_text_are_those_whose_literal_it_holds() -> None:
+    from build_scripts.enriching.enrich import _texts
+
+    catalogue = load_catalogue()
+    entries = catalogue.linkable + catalogue.themes
+    texts = [text.lower() for *_, text in _texts(parse_file(SOURCE, "resolution")[0])]
+    expected = [
+        [i for i, entry in enumerate(entries) if any(may_match(p.regex, text) for p in entry.patterns)]
+        for text in texts
+    ]
+    assert catalogue.candidates.per_text(texts) == expected
