@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ...config import read_config_file
 from ...enriching.enrich import Enriched
+from ...publishing.assets import minify_assets
 from .. import RenderError
 from .search_index import rewrite_index
 from .theme_fixes import fix_site
@@ -59,8 +60,11 @@ class MkDocsMaterial:
             rewrite_index(index_file, enriched, TEXT_PAGE)
         settings = read_config_file(self.config_file.parent)
         stylesheets = [_path(entry) for entry in settings.get("extra_css") or []]
-        icon = (settings.get("theme") or {}).get("favicon")
-        fix_site(site_dir, stylesheets[0] if stylesheets else None, icon)
+        theme = settings.get("theme") or {}
+        fix_site(site_dir, stylesheets[0] if stylesheets else None, theme.get("favicon"))
+        if theme.get("custom_dir"):
+            # The theme's files of our own (the search worker's adapter), minified like docs/assets/.
+            minify_assets(self.config_file.parent / theme["custom_dir"], site_dir)
 
 
 def _path(entry: str | dict) -> str:
