@@ -8,13 +8,15 @@ bytes for the headers that Chromium reports for each response fetched over the n
 
 from __future__ import annotations
 
+import contextlib
 import json
 import statistics
 from pathlib import Path
 
 from .local_site import ChromiumNotFound, launch_chromium, serve
 
-FETCHED = """() => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
+FETCHED = """() => [
+    performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
   .map(e => ({name: e.name, transfer: e.transferSize, body: e.encodedBodySize, start: e.startTime}))"""
 WORKER_FETCHED = """() => performance.getEntriesByType('resource')
   .map(e => ({name: e.name, transfer: e.transferSize, body: e.encodedBodySize, start: e.startTime}))"""
@@ -65,10 +67,8 @@ def _context(browser, base: str):
 def _fetched(page) -> list[dict]:
     entries = page.evaluate(FETCHED)
     for worker in page.workers:
-        try:
+        with contextlib.suppress(Exception):  # a worker that ended has nothing more to tell
             entries += worker.evaluate(WORKER_FETCHED)
-        except Exception:  # noqa: BLE001 - a worker that ended has nothing more to tell
-            pass
     return entries
 
 
@@ -127,15 +127,21 @@ def measure(site: Path, plain: Path, root: Path, runs: int) -> dict:
     paragraph page; the search's start on the full text, ``runs`` times (median)."""
     from playwright.sync_api import sync_playwright
 
-    with serve(site, compress=True) as base, serve(plain, compress=True) as plain_base, sync_playwright() as pw:
+    with (
+        serve(site, compress=True) as base,
+        serve(plain, compress=True) as plain_base,
+        sync_playwright() as pw,
+    ):
         try:
             browser = launch_chromium(pw)
         except ChromiumNotFound as error:
             raise SystemExit(str(error)) from None
         try:
             baseline = cold_load(browser, plain_base, "")
-            pages = {name: cold_load(browser, base, path) for name, path in (
-                ("full text", "text/"), ("home", ""), ("glossary", "glossary/"))}
+            pages = {
+                name: cold_load(browser, base, path)
+                for name, path in (("full text", "text/"), ("home", ""), ("glossary", "glossary/"))
+            }
             parts = {path: cold_load(browser, base, path) for path in paragraph_pages(root)}
             starts = [search_start(browser, base) for _ in range(runs)]
         finally:
