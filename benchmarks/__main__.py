@@ -1,8 +1,8 @@
 """``python -m benchmarks``: measure, print a table, exit 1 when a budget is exceeded.
 
 Options: ``--runs N`` (median of N runs, default 5), ``--sizes 10,100,1000`` (the corpora),
-``--no-browser`` (skip the page load and the search). The figures are also written to
-benchmarks/results/latest.json.
+``--no-browser`` (skip the page loads, the search and Lighthouse). The figures are also written
+to benchmarks/results/latest.json.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import browser, build, corpus, pdf_route
+from . import browser, build, corpus, lighthouse, pdf_route, weights
 
 RESULTS = Path(__file__).resolve().parent / "results"
 # Budgets: kB are 1,000 bytes; times in ms on the machine of README.md.
@@ -29,6 +29,14 @@ BUDGETS = {
     "first_contentful_paint_ms": 3000.0,  # 150 ms latency, 1.6 Mbit/s
     "search_ms": 300.0,  # last key released -> results on screen
     "pdf_14_pages_s": 2.0,  # A/RES/78/217 from its PDF, processor time (the machine is shared)
+    # Against the plain page (the text pasted into one default Material page), same run:
+    "page_bytes_vs_plain": 0.9,  # each page's cold load, bytes transferred (gzip)
+    "build_cpu_vs_plain": 2.0,  # the site's build, CPU time of the child process
+    "lighthouse_score": 100,  # median, mobile, performance
+    "lighthouse_cls": 0.0,
+    "search_start_kb": 40.0,  # fetched once the reader focuses the search field, gzip
+    "search_ready_ms": 250.0,  # focus on the search field -> search ready
+    "prefilter_speed_up": 10.0,  # enrichment of 100 resolutions, without / with the prefilter
 }
 
 
@@ -72,6 +80,97 @@ class Table:
             print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
 
 
+def _vs(value: float, plain: float, unit: str = "kB", scale: float = 1000) -> str:
+    return f"{value / scale:.1f} {unit}, plain page {plain / scale:.1f} {unit}: {value / plain:.2f}"
+
+
+def compare_with_plain_page(table: Table, results: dict, site: Path, plain: Path, runs: int) -> None:
+    """The site beside the plain page: bytes of each page, the search's start, Lighthouse."""
+    figures = weights.measure(site, plain, build.ROOT, runs)
+    results["weights"] = figures
+    base = figures["plain"]["bytes"]
+    limit = BUDGETS["page_bytes_vs_plain"]
+    table.section(
+        "(f) cold load, bytes transferred (gzip server, Resource Timing), beside the plain page"
+        f" ({figures['plain']['requests']} requests;"
+        f" {figures['plain']['foreign_requests']} to other hosts refused)"
+    )
+    for name, load in figures["pages"].items():
+        table.row(
+            f"{name}, {load['requests']} requests",
+            _vs(load["bytes"], base),
+            f"{limit:.2f}",
+            load["bytes"] <= limit * base,
+        )
+        if load["foreign_requests"]:
+            table.row(f"{name}, requests to other hosts", str(load["foreign_requests"]), "0", False)
+    parts = figures["paragraph_pages"]
+    for label, (path, load) in (
+        ("largest", figures["largest_paragraph_page"]),
+        ("median", figures["median_paragraph_page"]),
+    ):
+        table.row(
+            f"{label} paragraph page ({path})",
+            _vs(load["bytes"], base),
+            f"{limit:.2f}",
+            load["bytes"] <= limit * base,
+        )
+    over = sorted(path for path, size in parts.items() if size > limit * base)
+    table.row(
+        f"paragraph pages over {limit:.2f} of the plain page",
+        f"{len(over)} of {len(parts)}"
+        + (f" ({', '.join(over[:8])}{', ...' if len(over) > 8 else ''})" if over else ""),
+        "0",
+        not over,
+    )
+    table.row(
+        "paragraph pages, requests to other hosts",
+        str(figures["paragraph_foreign_requests"]),
+        "0",
+        figures["paragraph_foreign_requests"] == 0,
+    )
+
+    search = figures["search"]
+    table.section("(g) the search's start on the full text (focus on the search field), gzip server")
+    kb, budget = search["bytes"] / 1000, BUDGETS["search_start_kb"]
+    table.row(f"fetched, {len(search['files'])} requests", f"{kb:.1f} kB", f"{budget:.0f} kB", kb <= budget)
+    for name, size in sorted(search["files"].items(), key=lambda item: -item[1]):
+        table.row(f"  {name.split('#')[0]}", f"{size / 1000:.1f} kB")
+    ms, budget = search["ready_ms"], BUDGETS["search_ready_ms"]
+    table.row(f"focus -> search ready, median of {runs}", f"{ms:.0f} ms", f"{budget:.0f} ms", ms <= budget)
+
+    reason = lighthouse.available()
+    table.section(
+        f"(h) Lighthouse {runs}x each, mobile, performance: full text beside the plain page (medians)"
+    )
+    if reason:
+        table.row("Lighthouse", f"not run: {reason}", "", False)
+        return
+    scores = lighthouse.measure(site, plain, runs)
+    results["lighthouse"] = scores
+    ours, theirs = scores["site"], scores["plain"]
+    table.row(
+        "performance score",
+        f"{ours['score']:.0f}, plain page {theirs['score']:.0f}",
+        "100",
+        ours["score"] >= BUDGETS["lighthouse_score"],
+    )
+    table.row(
+        "first contentful paint",
+        _vs(ours["fcp_ms"], theirs["fcp_ms"], "ms", 1),
+        "<= plain",
+        ours["fcp_ms"] <= theirs["fcp_ms"],
+    )
+    table.row(
+        "cumulative layout shift",
+        f"{ours['cls']:.3f}, plain page {theirs['cls']:.3f}",
+        "0",
+        ours["cls"] <= BUDGETS["lighthouse_cls"],
+    )
+    table.row("largest contentful paint", _vs(ours["lcp_ms"], theirs["lcp_ms"], "ms", 1))
+    table.row("total blocking time", f"{ours['tbt_ms']:.0f} ms, plain page {theirs['tbt_ms']:.0f} ms")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "5")))
@@ -84,9 +183,17 @@ def main(argv: list[str] | None = None) -> int:
     table = Table()
 
     with tempfile.TemporaryDirectory(prefix="bench-") as work:
-        timings, site = build.measure(args.runs, Path(work))
+        timings, site, plain = build.measure(args.runs, Path(work))
         results["build"] = timings
         table.section(f"(a) build of the site, median of {args.runs}")
+        ratio, budget = timings["cpu_ratio_to_baseline"], BUDGETS["build_cpu_vs_plain"]
+        table.row(
+            "site build (python -m build_scripts build), CPU of the child",
+            f"{timings['site_build_cpu_s']:.2f} s, plain page {timings['baseline_build_cpu_s']:.2f} s:"
+            f" {ratio:.2f}x",
+            f"{budget:.0f}x",
+            ratio <= budget,
+        )
         table.row("conversion (build_scripts.pipeline.convert)", f"{timings['conversion_s'] * 1000:.0f} ms")
         table.row("MkDocs (mkdocs build, less the conversion)", f"{timings['mkdocs_s']:.2f} s")
         budget = BUDGETS["site_build_s"]
@@ -135,6 +242,17 @@ def main(argv: list[str] | None = None) -> int:
             growth <= BUDGETS["growth"],
         )
 
+        speed = corpus.prefilter_speed_up(100)
+        results["prefilter"] = speed
+        budget = BUDGETS["prefilter_speed_up"]
+        table.row(
+            f"enrichment of {speed['resolutions']} resolutions, without / with the prefilter (CPU)",
+            f"{speed['without_prefilter_s']:.2f} s / {speed['with_prefilter_s']:.2f} s:"
+            f" {speed['speed_up']:.1f}x",
+            f">= {budget:.0f}x",
+            speed["speed_up"] >= budget,
+        )
+
         routes = pdf_route.measure(args.runs)
         results["pdf_route"] = routes
         table.section(
@@ -156,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         )
 
         if not args.no_browser:
+            compare_with_plain_page(table, results, site, plain, args.runs)
             load = browser.measure(site, max(1, min(args.runs, 3)))
             results["browser"] = load
             table.section("(c) full-text page, cold load, 150 ms latency, 1.6 Mbit/s")

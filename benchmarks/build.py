@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -24,22 +25,23 @@ ROOT = Path(__file__).resolve().parent.parent
 BASELINE_CONFIG = "site_name: Baseline\ntheme:\n  name: material\n"
 
 
-CPU_SECONDS: list[float] = []
-"""The CPU time (user + system) of each project build run by :func:`_project_build`."""
+CPU_SECONDS: dict[str, list[float]] = {"site": [], "baseline": []}
+"""The CPU time (user + system) of each build run by :func:`_project_build` and :func:`_mkdocs`."""
 
 
 def _children_cpu() -> float:
-    times = os.times()
-    return times.children_user + times.children_system
+    """CPU seconds of the children that ended so far (``getrusage(RUSAGE_CHILDREN)``)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
-def _timed(command: list[str], project: Path) -> float:
+def _timed(command: list[str], project: Path, kind: str) -> float:
+    """Runs the build; its wall seconds, and its CPU seconds appended to ``CPU_SECONDS[kind]``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start, cpu = time.perf_counter(), _children_cpu()
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
-    if command[1:3] == ["-m", "build_scripts"]:
-        CPU_SECONDS.append(_children_cpu() - cpu)
+    CPU_SECONDS[kind].append(_children_cpu() - cpu)
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(command[1:])} failed in {project}:\n{result.stderr}")
     return elapsed
@@ -47,11 +49,13 @@ def _timed(command: list[str], project: Path) -> float:
 
 def _project_build(site: Path) -> float:
     """The project's build, as ``make site`` runs it."""
-    return _timed([sys.executable, "-m", "build_scripts", "build", "--site-dir", str(site)], ROOT)
+    return _timed([sys.executable, "-m", "build_scripts", "build", "--site-dir", str(site)], ROOT, "site")
 
 
 def _mkdocs(project: Path, site: Path) -> float:
-    return _timed([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], project)
+    return _timed(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], project, "baseline"
+    )
 
 
 def baseline_project(folder: Path, source: Path) -> Path:
@@ -62,8 +66,10 @@ def baseline_project(folder: Path, source: Path) -> Path:
     return folder
 
 
-def measure(runs: int, work: Path) -> tuple[dict[str, float], Path]:
-    """Median seconds of the conversion, the site's build, the baseline's; and a built site."""
+def measure(runs: int, work: Path) -> tuple[dict[str, float], Path, Path]:
+    """Median seconds of the conversion, the site's build, the baseline's (wall clock, and CPU
+    time of the child process: on a shared machine the wall clock measures the neighbours too);
+    the built site and the built baseline (the plain page)."""
     config = load_config(ROOT)
     source = config.source
     conversions = []
@@ -72,18 +78,28 @@ def measure(runs: int, work: Path) -> tuple[dict[str, float], Path]:
         convert(config)
         conversions.append(time.perf_counter() - start)
     site = work / "site"
-    builds = [_project_build(site) for _ in range(runs)]
     baseline = baseline_project(Path(tempfile.mkdtemp(dir=work, prefix="baseline-")), source)
-    baselines = [_mkdocs(baseline, baseline / "site") for _ in range(runs)]
+    builds, baselines = [], []
+    for _ in range(runs):  # alternately, so that a change of the machine's load touches both
+        builds.append(_project_build(site))
+        baselines.append(_mkdocs(baseline, baseline / "site"))
     conversion, build, plain = (statistics.median(x) for x in (conversions, builds, baselines))
-    return {
-        "site_build_cpu_s": statistics.median(CPU_SECONDS[-runs:]),
-        "conversion_s": conversion,
-        "site_build_s": build,
-        "mkdocs_s": build - conversion,
-        "baseline_build_s": plain,
-        "ratio_to_baseline": build / plain,
-    }, site
+    site_cpu = statistics.median(CPU_SECONDS["site"][-runs:])
+    baseline_cpu = statistics.median(CPU_SECONDS["baseline"][-runs:])
+    return (
+        {
+            "site_build_cpu_s": site_cpu,
+            "baseline_build_cpu_s": baseline_cpu,
+            "cpu_ratio_to_baseline": site_cpu / baseline_cpu,
+            "conversion_s": conversion,
+            "site_build_s": build,
+            "mkdocs_s": build - conversion,
+            "baseline_build_s": plain,
+            "ratio_to_baseline": build / plain,
+        },
+        site,
+        baseline / "site",
+    )
 
 
 def _render_seconds(pages: dict[str, bytes], folder: Path) -> float:

@@ -59,3 +59,24 @@ def test_enrichment_finds_the_same_with_and_without_the_test(monkeypatch: pytest
     monkeypatch.setattr(enrich_module, "may_match", lambda pattern, text: True)
     thorough = enrich_module.enrich(resolution, catalogue, vocabulary)
     assert quick.texts == thorough.texts
+
+
+def test_enrichment_without_the_prefilter_finds_the_same() -> None:
+    resolution = parse_file(SOURCE, "resolution")[0]
+    catalogue, vocabulary = load_catalogue(), load_vocabulary()
+    quick = enrich_module.enrich(resolution, catalogue, vocabulary)
+    thorough = enrich_module.enrich(resolution, catalogue, vocabulary, prefilter=False)
+    assert quick.texts == thorough.texts
+
+
+def test_the_entries_tested_in_each_text_are_those_whose_literal_it_holds() -> None:
+    from build_scripts.enriching.enrich import _texts
+
+    catalogue = load_catalogue()
+    entries = catalogue.linkable + catalogue.themes
+    texts = [text.lower() for *_, text in _texts(parse_file(SOURCE, "resolution")[0])]
+    expected = [
+        [i for i, entry in enumerate(entries) if any(may_match(p.regex, text) for p in entry.patterns)]
+        for text in texts
+    ]
+    assert catalogue.candidates.per_text(texts) == expected

@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
 from ..errors import ConversionError
 from ..identifiers import EntryAddress, slug
+from .literals import Candidates
 
 DATA_DIR = Path(__file__).parent.parent / "data"
 """The catalogue written for the published resolution; a build can name another one."""
@@ -126,6 +128,11 @@ class Catalogue:
     @property
     def linkable(self) -> tuple[Entry, ...]:
         return self.terms + self.references
+
+    @cached_property
+    def candidates(self) -> Candidates:
+        """Which entries, linkable then themes, may match a text (literals.py): built once."""
+        return Candidates(self.linkable + self.themes)
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]

@@ -79,6 +79,8 @@ def _last_body_named(text: str, bodies: dict[str, str]) -> str:
 
 def symbol_spans(text: str, adopting_body_symbol: str, symbol_patterns: dict[str, str]) -> list[Span]:
     """Links to undocs.org for the document symbols and numbered resolutions a text cites."""
+    if "/" not in text and "(" not in text:  # every symbol and number holds one or the other
+        return []
     spans = [Span(m.start(), m.end(), DocumentSymbol(m.group()).undocs_url) for m in _SYMBOL.finditer(text)]
     for match in _cited_pattern(tuple(symbol_patterns)).finditer(text):
         body = match["body"]
@@ -126,24 +128,42 @@ def _texts(resolution: Resolution) -> Iterator[tuple[str, str, str, str]]:
         yield f"closing-{index + 1}", "closing", "the closing lines", line
 
 
-def enrich(resolution: Resolution, catalogue: Catalogue, vocabulary: Vocabulary) -> Enriched:
-    """Find every mention; fail if a catalogue entry is mentioned nowhere."""
+def enrich(
+    resolution: Resolution, catalogue: Catalogue, vocabulary: Vocabulary, *, prefilter: bool = True
+) -> Enriched:
+    """Find every mention; fail if a catalogue entry is mentioned nowhere.
+
+    ``prefilter``: skip a pattern in a text that lacks its required literal (literals.py); off,
+    every pattern is searched in every text (the same result, slower: the benchmarks compare).
+    """
     patterns = {b.name: b.symbol for b in vocabulary.bodies}
     own = patterns.get(resolution.metadata.body, "A/RES/{number}")
     texts: dict[str, AnnotatedText] = {}
-    for key, anchor, name, text in _texts(resolution):
+    linkable, all_themes = catalogue.linkable, catalogue.themes
+    every_entry, first_theme = linkable + all_themes, len(linkable)
+    all_texts = list(_texts(resolution))
+    lowered_texts = [text.lower() for *_, text in all_texts]
+    may_be_in = catalogue.candidates.per_text(lowered_texts) if prefilter else None
+    for number, (key, anchor, name, text) in enumerate(all_texts):
         candidates = symbol_spans(text, own, patterns)
         mentioned: list[Entry] = []
+        lowered = lowered_texts[number]
 
-        def possible(pattern: re.Pattern[str], lowered: str = text.lower()) -> bool:
-            return may_match(pattern, lowered)
+        def possible(pattern: re.Pattern[str], lowered: str = lowered) -> bool:
+            return not prefilter or may_match(pattern, lowered)
 
-        for entry in catalogue.linkable:
+        if may_be_in is not None:
+            indexes = may_be_in[number]
+            entries = [every_entry[i] for i in indexes if i < first_theme]
+            theme_entries = [every_entry[i] for i in indexes if i >= first_theme]
+        else:
+            entries, theme_entries = list(linkable), list(all_themes)
+        for entry in entries:
             found = entry.matches(key, text, possible)
             if found:
                 mentioned.append(entry)
                 candidates.extend(Span(m.start(), m.end(), entry=entry) for m in found)
-        themes = tuple(t for t in catalogue.themes if t.matches(key, text, possible))
+        themes = tuple(t for t in theme_entries if t.matches(key, text, possible))
         texts[key] = AnnotatedText(
             key, anchor, name, text, tuple(_choose(candidates)), tuple(mentioned), themes
         )

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ...enriching.enrich import Enriched
+from ...publishing.assets import minify_assets
 from .. import RenderError
 from .search_index import rewrite_index
 from .theme_fixes import fix_site
@@ -67,8 +68,12 @@ class MkDocsMaterial:
         index_file = site_dir / "search" / "search_index.json"
         if index_file.exists():
             rewrite_index(index_file, enriched, TEXT_PAGE)
+        theme = self.settings["theme"]
         stylesheets = [_path(entry) for entry in self.settings["extra_css"]]
-        fix_site(site_dir, stylesheets[0] if stylesheets else None, self.settings["theme"]["favicon"])
+        fix_site(site_dir, stylesheets[0] if stylesheets else None, theme["favicon"])
+        if theme.custom_dir:
+            # The theme's files of our own (the search worker's adapter), minified like docs/assets/.
+            minify_assets(Path(theme.custom_dir), site_dir)
 
 
 def _path(entry: Any) -> str:

@@ -21,6 +21,8 @@ boosted page's results first, and turns the ways people write an address ("OP 1 
 
 from __future__ import annotations
 
+import bisect
+import functools
 import json
 import re
 from collections import defaultdict
@@ -36,7 +38,21 @@ from ...model import Division, Paragraph, Resolution
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _TAG = re.compile(r"<[^>]+>")
-_stem = snowballstemmer.stemmer("english").stemWord
+# Each distinct word is stemmed once: the site's ten thousand words are a few thousand distinct.
+_stem = functools.cache(snowballstemmer.stemmer("english").stemWord)
+
+# lunr's English stop words: the stopWordFilter of the index's pipeline leaves them out of it.
+_STOP_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        """a able about across after all almost also am among an and any are as at be because been but
+        by can cannot could dear did do does either else ever every for from get got had has have he her
+        hers him his how however i if in into is it its just least let like likely may me might most must
+        my neither no nor not of off often on only or other our own rather said say says she should since
+        so some than that the their them then there these they this tis to too twas us wants was we were
+        what when where which while who whom why will with would yet you your""",
+    )
+)
 
 # One entry of Material's search index: location, title, text and optional fields.
 SearchEntry = dict[str, Any]
@@ -97,14 +113,30 @@ def _words(entry: SearchEntry) -> set[str]:
     return {word.lower() for word in _WORD.findall(text)}
 
 
+def without_prefixes(forms: set[str], own: set[str]) -> set[str]:
+    """The forms that no longer word of the entry (its own or another form) begins with.
+
+    The search looks each word typed up as a prefix ("victim" finds "victim*"): a form that
+    another word of the entry begins with ("victim" beside "victims") finds nothing more, as any
+    beginning of it also begins that word. A stop word is not in the index, so it finds nothing."""
+    words = sorted((forms | own) - _STOP_WORDS)
+    kept = set()
+    for form in forms:
+        at = bisect.bisect_right(words, form)  # the words after it that begin with it come next
+        if not (at < len(words) and words[at].startswith(form)):
+            kept.add(form)
+    return kept
+
+
 def add_inflections(entries: list[SearchEntry]) -> None:
-    """Give each entry the other forms, across all entries, of the words it holds."""
+    """Give each entry the other forms, across all entries, of the words it holds, but those
+    that one of its words already finds (:func:`without_prefixes`)."""
     words = [_words(entry) for entry in entries]
     forms: dict[str, set[str]] = defaultdict(set)
     for word in set().union(*words):
         forms[_stem(word)].update({word, american_spelling(word)})
     for entry, own in zip(entries, words, strict=True):
-        others = set().union(*(forms[_stem(word)] for word in own)) - own
+        others = without_prefixes(set().union(*(forms[_stem(word)] for word in own)) - own, own)
         if others:
             entry["inflections"] = " ".join(sorted(others))
 
