@@ -251,7 +251,9 @@ class PageRenderer:
 
     def _definition_texts(self) -> str:
         """The definitions file: ``{"def-glossary-…": "its definition"}``, for every entry linked."""
-        definitions = {f"def-{page}-{eid}": entry.description for (page, eid), entry in self._used_entries().items()}
+        definitions = {
+            f"def-{page}-{eid}": entry.description for (page, eid), entry in self._used_entries().items()
+        }
         return json.dumps(dict(sorted(definitions.items())), ensure_ascii=False, separators=(",", ":")) + "\n"
 
     def definitions(self, keys: Iterable[str] | None = None) -> list[tuple[str, str]]:
