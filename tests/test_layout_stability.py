@@ -13,8 +13,9 @@ SHIFTS_JS = """() => new Promise(resolve => {
     const shifts = [];
     new PerformanceObserver(list => {
         for (const entry of list.getEntries()) {
-            if (!entry.hadRecentInput) shifts.push({value: entry.value,
-                sources: (entry.sources || []).map(s => s.node && (s.node.id || s.node.className || s.node.nodeName))});
+            if (entry.hadRecentInput) continue;
+            const moved = (entry.sources || []).map(s => s.node && (s.node.id || s.node.className));
+            shifts.push({value: entry.value, moved});
         }
     }).observe({type: "layout-shift", buffered: true});
     setTimeout(() => resolve(shifts), 1000);
