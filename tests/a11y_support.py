@@ -82,9 +82,9 @@ def open_page(context, url: str):
 
 
 def definitions_loaded(page) -> None:
-    """A reader's first interaction (here a pointer movement) fetches the definitions; wait until
-    every definition element of the page holds its words."""
-    page.mouse.move(2, 2)
+    """A pointer coming to the text (here to a paragraph's marginal label, away from any term)
+    fetches the definitions; wait until every definition element of the page holds its words."""
+    page.locator(".para .para-mark").first.hover()
     page.wait_for_function(
         "[...document.querySelectorAll('.definitions p[id^=\"def-\"]')].every(p => p.textContent.trim())"
     )

@@ -64,7 +64,11 @@ def test_definitions_come_at_the_first_interaction_not_with_the_page(page, site_
     page.goto(site_url + TEXT, wait_until="load")
     page.wait_for_timeout(500)
     term = page.locator(".md-typeset .para a.gl-term[aria-describedby^='def-']").first
-    # A visit that only reads fetches no definitions, and the page carries none of their words.
+    # A visit that only reads, or searches, fetches no definitions, and the page carries none
+    # of their words.
+    page.locator("input.md-search__input").focus()
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
     assert not [url for url in fetched if url.endswith("/definitions.json")]
     assert page.locator(".definitions p[id^='def-']").evaluate_all("ps => ps.every(p => !p.textContent)")
     # Without a script, a term is still a link to its glossary entry.

@@ -4,7 +4,7 @@
      terms;
    - on a paragraph's own page, a copy button beside each form of its citation;
    - definitions of terms and instruments shown where they stand (hover, focus, tap), read from
-     the definitions file at the reader's first interaction, not with the page;
+     the definitions file when the reader first comes near a term, not with the page;
    - "plain reading": term and instrument links become plain words, remembered in this browser;
    - the paragraph an address arrives at (in any case, with or without zeros, or typed in the
      "Go to paragraph" field) is highlighted and receives focus; an unknown one is said so;
@@ -304,8 +304,9 @@
 
   // The page holds an empty element for each definition its links are described by
   // (aria-describedby="def-glossary-…"); their words come from one file for the whole site,
-  // fetched at the reader's first key, pointer movement, touch or focus: before a term can be
-  // reached, and not on a visit that only reads.
+  // fetched when the reader first comes near a term: the first Tab key (before it can reach
+  // one), or a pointer, touch or focus on the text. A visit that only reads, or only searches,
+  // does not fetch it.
   var definitionsLoaded = null;
 
   function loadDefinitions() {
@@ -322,9 +323,15 @@
     return definitionsLoaded;
   }
 
-  function loadDefinitionsAtFirstInteraction() {
-    var events = ["keydown", "pointermove", "pointerdown", "touchstart", "focusin"];
-    function first() {
+  function loadDefinitionsWhenNeeded() {
+    if (!document.querySelector(".definitions[data-src]")) return;
+    var events = ["keydown", "pointerover", "pointerdown", "touchstart", "focusin"];
+    function near(event) {
+      if (event.type === "keydown") return event.key === "Tab";
+      return event.target.closest && event.target.closest(".para, .footnote, .gl-term, .gl-ref");
+    }
+    function first(event) {
+      if (!near(event)) return;
       events.forEach(function (name) { document.removeEventListener(name, first, true); });
       loadDefinitions();
     }
@@ -616,7 +623,7 @@
     setUpCopyButtons();
     setUpParagraphLinks();
     setUpDefinitions();
-    loadDefinitionsAtFirstInteraction();
+    loadDefinitionsWhenNeeded();
     setUpPlainReading();
     setUpGoTo();
     window.addEventListener("hashchange", focusTarget);
