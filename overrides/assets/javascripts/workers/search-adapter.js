@@ -8,6 +8,7 @@
      first (the exact address, then the query's words as a phrase, then the most of its words,
      then lunr's score), and all of them are listed, none folded away under "more".
    - A query that finds nothing is tried once more allowing a typing error in each word.
+   - A query overtaken by a newer one before its turn (the reader typing on) is not searched.
    The page starts this worker with the address of Material's worker after "#"
    (overrides/partials/lazy-search.html). */
 (function () {
@@ -124,10 +125,15 @@
       return;
     }
     latest = message.data;
-    var address = addressOf(message.data);
-    ask(address || message.data, {
-      typed: message.data, address: address, words: words(message.data), tolerant: false
-    });
+    // Each key typed sends a query: one that a newer query has followed before its turn came
+    // is not searched, so that the last one is answered first.
+    setTimeout(function () {
+      if (message.data !== latest) return;
+      var address = addressOf(message.data);
+      ask(address || message.data, {
+        typed: message.data, address: address, words: words(message.data), tolerant: false
+      });
+    }, 0);
   });
 
   self.postMessage = function (message) {
@@ -139,7 +145,9 @@
       var retry = tolerant(request.typed);
       if (retry) {
         request.tolerant = true;
-        ask(retry, request);
+        // After the messages already waiting (the reader may be typing on): the slower search
+        // allowing errors runs only if this query is still the latest by then.
+        setTimeout(function () { if (request.typed === latest) ask(retry, request); }, 0);
         return undefined;
       }
     }
