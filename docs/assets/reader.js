@@ -613,10 +613,13 @@
         detail: { anchor: found ? found.id : "", label: mark ? mark.textContent : "" }
       }));
     }
-    window.addEventListener("scroll", function () {
+    function later() {
       if (!pending) { pending = true; window.requestAnimationFrame(update); }
-    }, { passive: true });
-    update();
+    }
+    window.addEventListener("scroll", later, { passive: true });
+    // Measured at the next frame, not while the page starts: reading the paragraphs' places
+    // now would make the browser lay out the whole text inside this script's own task.
+    later();
   }
 
   function start() {
