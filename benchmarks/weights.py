@@ -72,8 +72,9 @@ def _fetched(page) -> list[dict]:
     return entries
 
 
-def cold_load(browser, base: str, path: str) -> dict:
-    """One load with an empty cache: bytes transferred, requests, requests to other hosts."""
+def _opened_cold(browser, base: str, path: str):
+    """``path`` opened in a new context with an empty, disabled cache, once the network is idle:
+    (context, page, the requests to other hosts)."""
     context, foreign = _context(browser, base)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -81,6 +82,12 @@ def cold_load(browser, base: str, path: str) -> dict:
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     page.goto(base + path, wait_until="load")
     page.wait_for_load_state("networkidle")
+    return context, page, foreign
+
+
+def cold_load(browser, base: str, path: str) -> dict:
+    """One load with an empty cache: bytes transferred, requests, requests to other hosts."""
+    context, page, foreign = _opened_cold(browser, base, path)
     page.wait_for_timeout(300)  # a worker started at load fetches its scripts
     entries = [e for e in _fetched(page) if e["name"].startswith(base)]
     context.close()
@@ -96,13 +103,7 @@ def cold_load(browser, base: str, path: str) -> dict:
 def search_start(browser, base: str, path: str = "text/") -> dict:
     """A cold load of ``path``, then the reader focuses the search field: what is fetched from
     then on until the search is ready, and how long that takes."""
-    context, foreign = _context(browser, base)
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    page.goto(base + path, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    context, page, foreign = _opened_cold(browser, base, path)
     page.evaluate(WATCH_READY)
     page.locator("input.md-search__input").focus()
     ready = page.evaluate("window.__searchReady")
