@@ -73,7 +73,8 @@ def test_a_refused_copy_shows_the_text_selected(browser, site_url: str, label, s
         expect(page.locator(f"#menu-op1c {shown}")).to_have_text(expected)
         page.wait_for_function("getSelection().toString().trim().length > 0")
         assert page.evaluate("getSelection().toString().trim()") == expected
-        assert "Could not copy" in page.locator(".live-status").inner_text()
+        # Announced after a moment (so that a screen reader hears a new message), as it is waited for.
+        expect(page.locator(".live-status")).to_contain_text("Could not copy")
         expect(page.get_by_role("button", name=label, exact=True)).to_be_visible()  # not "Copied"
 
 
