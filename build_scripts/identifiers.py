@@ -287,6 +287,16 @@ def paragraph_page(anchor: str) -> str:
     return f"{anchor}/"
 
 
+def download_file(file_stem: str, extension: str) -> str:
+    """A download of the whole resolution, relative to the site: ``downloads/A-HRC-RES-53-9.json``."""
+    return f"downloads/{file_stem}.{extension}"
+
+
+def data_file(file_stem: str, anchor: str) -> str:
+    """The name of a part's data, beside its page: ``A-HRC-RES-53-9-op1c.json``."""
+    return f"{file_stem}-{anchor}.json"
+
+
 def citation_key(symbol: str, anchor: str) -> str:
     """A BibTeX key and CSL-JSON id for a part: ``A-HRC-RES-53-9-op1c``."""
     return f"{DocumentSymbol(symbol).file_stem}-{anchor}"

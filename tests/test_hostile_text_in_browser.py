@@ -142,17 +142,12 @@ PAGE_TITLES_JS = """() => {
 }"""
 
 
-# Everything a paragraph's own page says about its words, as the browser has it: the words shown,
-# the tab's title, and every meta tag that previews the page where its link is pasted.
-PART_PAGE_JS = """() => {
+# The words of a paragraph's own page, as shown, and its citations.
+PART_WORDS_JS = """() => {
     const shown = document.querySelector('.part-text > *').cloneNode(true);
     shown.querySelectorAll('.para-num, sup.fn-ref').forEach(e => e.remove());
-    const meta = {};
-    document.querySelectorAll('meta[name], meta[property]').forEach(m => {
-        meta[m.getAttribute('name') || m.getAttribute('property')] = m.getAttribute('content');
-    });
     const citation = [...document.querySelectorAll('.citation-text')].map(e => e.textContent);
-    return {shown: shown.textContent.replace(/\\s+/g, ' ').trim(), title: document.title, meta, citation};
+    return {shown: shown.textContent.replace(/\\s+/g, ' ').trim(), citation};
 }"""
 
 
@@ -170,7 +165,7 @@ def test_hostile_text_shows_literally_on_each_paragraphs_page_title_and_previews
         page, dialogs = watched_page(context)
         for paragraph in resolution.paragraphs():
             page.goto(f"{server}{name}/{paragraph.id}/", wait_until="load")
-            seen = page.evaluate(PART_PAGE_JS)
+            seen = {**page.evaluate(PAGE_TITLES_JS), **page.evaluate(PART_WORDS_JS)}
             markup = "article script, article img, article b, article code:not(pre > code)"
             injected = page.evaluate(f"document.querySelectorAll('{markup}').length")
             words = " ".join(paragraph.text.split())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..enriching.catalogue import Entry
 from ..enriching.enrich import Enriched
+from ..identifiers import download_file
 from .akn import akn_xml
 from .exports import markdown_document, model_json, plain_text
 from .parts import part_files
@@ -27,10 +28,9 @@ def downloads(enriched: Enriched, file_stem: str, site_url: str) -> dict[str, by
     """The resolution as data, under ``downloads/``, and each paragraph's beside its page."""
     text_url = site_url.rstrip("/") + "/text/"
     resolution = enriched.resolution
-    stem = f"downloads/{file_stem}"
     return {
-        f"{stem}.akn.xml": akn_xml(resolution, _marked_entries(enriched), enriched.texts),
-        f"{stem}.json": model_json(resolution, text_url).encode("utf-8"),
-        f"{stem}.txt": plain_text(resolution).encode("utf-8"),
-        f"{stem}.md": markdown_document(resolution).encode("utf-8"),
+        download_file(file_stem, "akn.xml"): akn_xml(resolution, _marked_entries(enriched), enriched.texts),
+        download_file(file_stem, "json"): model_json(resolution, text_url).encode("utf-8"),
+        download_file(file_stem, "txt"): plain_text(resolution).encode("utf-8"),
+        download_file(file_stem, "md"): markdown_document(resolution).encode("utf-8"),
     } | part_files(enriched, file_stem, site_url)

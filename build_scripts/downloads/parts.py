@@ -11,10 +11,10 @@ import json
 from typing import Any
 
 from ..enriching.enrich import Enriched
-from ..identifiers import paragraph_page
+from ..identifiers import data_file, paragraph_page
 from ..model import MODEL_VERSION, Paragraph, Resolution
 from ..pages.citations import plain_citation
-from ..pages.paragraph_pages import data_file, parents
+from ..pages.paragraph_pages import parents
 
 
 def _resolution(resolution: Resolution, site_url: str) -> dict[str, Any]:

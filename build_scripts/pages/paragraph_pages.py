@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from ..identifiers import paragraph_page, portion_uri, title_case_name
+from ..identifiers import data_file, paragraph_page, portion_uri, title_case_name
 from ..model import Footnote, Paragraph, Resolution
 from .citations import bibtex, csl_json, plain_citation
 from .structured_data import citation_tags
@@ -37,11 +37,6 @@ def part_page_files(resolution: Resolution) -> list[str]:
     """The docs/ files of the paragraph pages of a resolution, and of their list."""
     anchors = [p.id for p in resolution.paragraphs()] + [n.id for n in resolution.footnotes]
     return [page_file(anchor) for anchor in anchors] + [LIST_PAGE]
-
-
-def data_file(file_stem: str, anchor: str) -> str:
-    """The name of a part's data, beside its page: ``A-HRC-RES-53-9-op1c.json``."""
-    return f"{file_stem}-{anchor}.json"
 
 
 def quote(text: str, limit: int) -> str:
@@ -70,8 +65,6 @@ class PartView:
     notes: list[NoteView]
     referred_from: list[Link]
     full_text: str
-    home: str
-    list_page: str
     previous: Link | None
     next: Link | None
     citation: str
@@ -122,7 +115,11 @@ class PartPages:
             views += [self._footnote(n) for n in self.resolution.footnotes]
         finally:
             inline.root = ""
-        pages = {page_file(v.anchor): self.renderer.render("part.md.j2", context, part=v) for v in views}
+        # The same for every part: the home page and the list, from a part's folder.
+        links = {"home": f"{ROOT}index.md", "all_parts": ROOT + LIST_PAGE}
+        pages = {
+            page_file(v.anchor): self.renderer.render("part.md.j2", context, part=v, **links) for v in views
+        }
         meta = self.meta
         first = next(self.resolution.paragraphs(), None)
         pages[LIST_PAGE] = self.renderer.render(
@@ -182,8 +179,6 @@ class PartPages:
             notes=notes,
             referred_from=referred,
             full_text=f"{ROOT}text.md#{anchor}",
-            home=f"{ROOT}index.md",
-            list_page=ROOT + LIST_PAGE,
             previous=previous,
             next=following,
             citation=f"{plain_citation(self.meta, name)}, {url}",

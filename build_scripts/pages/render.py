@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..dates import long_date
 from ..enriching.catalogue import REFERENCE_KINDS, Entry
 from ..enriching.enrich import Enriched
-from ..identifiers import DocumentSymbol, footnote_ref_id, paragraph_page, short_name
+from ..identifiers import DocumentSymbol, download_file, footnote_ref_id, paragraph_page, short_name
 from ..model import Division, Paragraph
 from .acronyms import AcronymExpander
 from .citations import plain_citation
@@ -108,7 +108,7 @@ class PageRenderer:
             # From the full text and a paragraph's page (both a folder down, ``text/``, ``op1c/``).
             "definitions_file": ROOT + DEFINITIONS_FILE,
             "downloads": {
-                kind: f"downloads/{self.publication['file_stem']}.{kind}"
+                kind: download_file(self.publication["file_stem"], kind)
                 for kind in ("akn.xml", "json", "txt", "md")
             },
             # Where a paragraph's page is from the full text: the menu's "Open the paragraph's page".

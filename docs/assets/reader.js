@@ -576,8 +576,6 @@
 
   function setUpGoTo() {
     var form = document.getElementById("goto-form");
-    var tools = form && form.closest(".reading-tools");
-    if (tools) tools.hidden = false;
     if (!form) return;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
