@@ -8,18 +8,28 @@ from a11y_support import TEXT, browser_context
 
 pytestmark = pytest.mark.browser
 
-# Every layout shift of the page, as the browser reports it (buffered: from the first paint).
+# Every layout shift of the page, as the browser reports it (buffered: from the first paint), with
+# whether what moved is something the reader reads: the header or the page's content.
 SHIFTS_JS = """() => new Promise(resolve => {
     const shifts = [];
     new PerformanceObserver(list => {
         for (const entry of list.getEntries()) {
             if (entry.hadRecentInput) continue;
-            const moved = (entry.sources || []).map(s => s.node && (s.node.id || s.node.className));
-            shifts.push({value: entry.value, moved});
+            const nodes = (entry.sources || []).map(s => s.node).filter(Boolean);
+            const element = n => n.nodeType === 1 ? n : n.parentElement;
+            shifts.push({
+                value: entry.value,
+                moved: nodes.map(n => element(n).id || element(n).className),
+                read: nodes.some(n => element(n).closest('.md-header, .md-content')),
+            });
         }
     }).observe({type: "layout-shift", buffered: true});
     setTimeout(() => resolve(shifts), 1000);
 })"""
+
+# Lighthouse reports layout shift to three decimals: below this, it says 0. On a busy machine the
+# theme's navigation drawer, off screen on a phone, has been seen to shift by 0.0003.
+REPORTED_AS_NONE = 0.0005
 
 
 @pytest.mark.parametrize("width", [412, 1280])
@@ -29,4 +39,5 @@ def test_a_page_does_not_move_while_it_loads(browser, site_url: str, path: str, 
         page = context.new_page()
         page.goto(site_url + path, wait_until="load")
         shifts = page.evaluate(SHIFTS_JS)
-    assert sum(shift["value"] for shift in shifts) == 0, shifts
+    assert not [shift for shift in shifts if shift["read"]], shifts
+    assert sum(shift["value"] for shift in shifts) < REPORTED_AS_NONE, shifts
