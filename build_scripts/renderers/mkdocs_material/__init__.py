@@ -13,6 +13,7 @@ from typing import Any
 
 from ...enriching.enrich import Enriched
 from ...publishing.assets import minify_assets
+from ...publishing.unused_css import trim_stylesheet
 from .. import RenderError
 from .search_index import rewrite_index
 from .theme_fixes import fix_site
@@ -20,6 +21,9 @@ from .theme_fixes import fix_site
 CONFIG_FILE = "mkdocs.yml"
 PAGE_META_HOOK = Path(__file__).with_name("page_meta.py")
 TEXT_PAGE = "text/"
+# The theme's stylesheet: every feature of Material, of which the site uses a few.
+THEME_STYLESHEETS = "assets/stylesheets/main.*.min.css"
+SEARCH_LANGUAGE_SCRIPTS = "assets/javascripts/lunr/**/*.js"
 END_OF_LIFE = (
     "Material for MkDocs 9.x, this site's renderer, reaches end of life on 5 May 2027 and its "
     'successor does not run MkDocs hooks; see "Renderers" in README.md.'
@@ -74,6 +78,18 @@ class MkDocsMaterial:
         if theme.custom_dir:
             # The theme's files of our own (the search worker's adapter), minified like docs/assets/.
             minify_assets(Path(theme.custom_dir), site_dir)
+        for stylesheet in sorted(site_dir.glob(THEME_STYLESHEETS)):
+            trim_stylesheet(site_dir, stylesheet, _search_language_scripts(site_dir, self.settings))
+
+
+def _search_language_scripts(site_dir: Path, settings: Any) -> list[Path]:
+    """The search's scripts for other languages than English, which its worker names (Thai's
+    word list among them) but loads only for a site in those languages."""
+    search = settings["plugins"].get("search")
+    languages = search.config.get("lang") if search is not None else None
+    if languages and any(language != "en" for language in languages):
+        return []
+    return sorted(site_dir.glob(SEARCH_LANGUAGE_SCRIPTS))
 
 
 def _path(entry: Any) -> str:

@@ -1,0 +1,292 @@
+"""A theme's stylesheet without the rules that no page of the site can use.
+
+A theme's stylesheet styles every feature the theme has (admonitions, code, tabs, tables,
+right-to-left scripts…); a site uses a few. A rule is kept when some page could match it:
+every class, id, attribute and element its selector requires is on a page, or named in a
+script that could add it at run time (a script's every word counts as a name it could add,
+so a state the theme's script sets, such as an open search, keeps its rules). A custom
+property that no kept rule, page or script uses goes too, with the rules left empty.
+
+The check is by names, not by matching whole selectors against the pages: it can keep a rule
+that no element matches, never drop one that an element could match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import lxml.html
+import tinycss2
+from tinycss2 import ast
+
+_WORD = re.compile(r"[A-Za-z0-9_-]+")
+# An element a script may create: a quoted name (createElement("mark"), h("details")) or a tag
+# in a string of markup ("<mark>").
+_ELEMENT_IN_SCRIPT = re.compile(r"""["'`]([a-z][a-z0-9-]*)["'`]|<([a-z][a-z0-9-]*)""")
+_VAR = re.compile(r"var\(\s*(--[\w-]+)")
+_CUSTOM_PROPERTY = re.compile(r"--[\w-]+")
+
+# Selector functions that hold when one of their selectors does; :not() and the :nth-…()
+# family require no name to be present.
+_ANY_OF = frozenset({"is", "where", "matches", "-webkit-any", "-moz-any", "has"})
+_NESTED_RULES = frozenset({"media", "supports", "layer", "container"})
+# Attribute operators whose value must be the whole value or one of its words.
+_WHOLE_VALUE = frozenset({"=", "~="})
+
+
+@dataclass(frozen=True)
+class UsedNames:
+    """What the pages hold and the scripts name: what a selector may require."""
+
+    elements: frozenset[str]
+    """Element names on the pages, and those a script quotes (it may create them)."""
+    names: frozenset[str]
+    """Classes, ids, attribute names and the words of attribute values on the pages, and every
+    word of the scripts."""
+    custom_properties: frozenset[str]
+    """Custom properties the pages or scripts name (a script may read or set them)."""
+
+
+def used_names(pages: Iterable[str], scripts: Iterable[str]) -> UsedNames:
+    """The names that the HTML ``pages`` (their inline scripts too) and the JavaScript
+    ``scripts`` use."""
+    elements: set[str] = set()
+    names: set[str] = set()
+    properties: set[str] = set()
+    inline_scripts = []
+    for page in pages:
+        for element in lxml.html.document_fromstring(page).iter():
+            if not isinstance(element.tag, str):
+                continue  # a comment or processing instruction
+            elements.add(element.tag.lower())
+            for attribute, value in element.attrib.items():
+                names.add(attribute)
+                names.update(value.split())
+            if element.tag == "script" and element.text:
+                inline_scripts.append(element.text)
+        properties.update(_CUSTOM_PROPERTY.findall(page))
+    for script in [*scripts, *inline_scripts]:
+        names.update(_WORD.findall(script))
+        elements.update(quoted or tag for quoted, tag in _ELEMENT_IN_SCRIPT.findall(script))
+        properties.update(_CUSTOM_PROPERTY.findall(script))
+    return UsedNames(frozenset(elements), frozenset(names), frozenset(properties))
+
+
+def without_unused_rules(css: str, used: UsedNames, other_stylesheets: Iterable[str] = ()) -> str:
+    """``css`` with only the rules that some page may match, and the custom properties that
+    they, the pages, the scripts or ``other_stylesheets`` (the site's own, loaded beside it) use."""
+    rules = _rules(_kept_rules(tinycss2.parse_stylesheet(css, True, True), used))
+    others = "\n".join(other_stylesheets)
+    while True:  # a property used only by a property that goes, goes next time round
+        wanted = set(_VAR.findall(rules)) | set(_VAR.findall(others)) | used.custom_properties
+        fewer = _rules(_with_properties(tinycss2.parse_stylesheet(rules, True, True), wanted))
+        if fewer == rules:
+            break
+        rules = fewer
+    return _without_unused_keyframes(rules, others)
+
+
+def _rules(nodes: list[str]) -> str:
+    return "".join(nodes)
+
+
+def _kept_rules(nodes: list[ast.Node], used: UsedNames) -> list[str]:
+    kept = []
+    for node in nodes:
+        if node.type == "qualified-rule":
+            selectors = [s for s in _split_on_commas(node.prelude) if _may_match(s, used)]
+            if selectors:
+                kept.append(_rule(",".join(_serialized(s) for s in selectors), node.content))
+        elif node.type == "at-rule" and node.content is not None and node.lower_at_keyword in _NESTED_RULES:
+            inner = _kept_rules(tinycss2.parse_rule_list(node.content, True, True), used)
+            if inner:
+                kept.append(_at_rule(node, "".join(inner)))
+        else:
+            kept.append(tinycss2.serialize([node]))
+    return kept
+
+
+def _with_properties(nodes: list[ast.Node], wanted: set[str]) -> list[str]:
+    kept = []
+    for node in nodes:
+        if node.type == "qualified-rule":
+            declarations = [
+                d
+                for d in tinycss2.parse_blocks_contents(node.content, True, True)
+                if d.type == "declaration" and (not d.name.startswith("--") or d.name in wanted)
+            ]
+            if declarations:
+                body = ";".join(_declaration(d) for d in declarations)
+                kept.append(tinycss2.serialize(node.prelude).strip() + "{" + body + "}")
+        elif node.type == "at-rule" and node.content is not None and node.lower_at_keyword in _NESTED_RULES:
+            inner = _with_properties(tinycss2.parse_rule_list(node.content, True, True), wanted)
+            if inner:
+                kept.append(_at_rule(node, "".join(inner)))
+        else:
+            kept.append(tinycss2.serialize([node]))
+    return kept
+
+
+def _without_unused_keyframes(css: str, others: str) -> str:
+    nodes = tinycss2.parse_stylesheet(css, True, True)
+    keyframes = [n for n in nodes if n.type == "at-rule" and n.lower_at_keyword.endswith("keyframes")]
+    if not keyframes:
+        return css
+    rest = [n for n in nodes if n not in keyframes]
+    words = set(_WORD.findall(tinycss2.serialize(rest))) | set(_WORD.findall(others))
+    kept = [n for n in nodes if n not in keyframes or _keyframes_name(n) in words]
+    return "".join(tinycss2.serialize([n]) for n in kept)
+
+
+def _keyframes_name(node: ast.AtRule) -> str:
+    return tinycss2.serialize(node.prelude).strip()
+
+
+def _declaration(declaration: ast.Declaration) -> str:
+    value = tinycss2.serialize(declaration.value).strip()
+    return f"{declaration.name}:{value}{'!important' if declaration.important else ''}"
+
+
+def _rule(prelude: str, content: list[ast.Node]) -> str:
+    return prelude + "{" + tinycss2.serialize(content) + "}"
+
+
+def _at_rule(node: ast.AtRule, inner: str) -> str:
+    return "@" + node.at_keyword + tinycss2.serialize(node.prelude) + "{" + inner + "}"
+
+
+def _serialized(tokens: list[ast.Node]) -> str:
+    return tinycss2.serialize(tokens).strip()
+
+
+def _split_on_commas(tokens: list[ast.Node]) -> list[list[ast.Node]]:
+    parts: list[list[ast.Node]] = [[]]
+    for token in tokens:
+        if token.type == "literal" and token.value == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return parts
+
+
+def _may_match(selector: list[ast.Node], used: UsedNames) -> bool:
+    """Whether every name that ``selector`` (one of a list) requires is in ``used``."""
+    previous: ast.Node | None = None
+    for token in selector:
+        after = previous.value if previous is not None and previous.type == "literal" else None
+        if not _token_may_match(token, after, used):
+            return False
+        if token.type not in ("whitespace", "comment"):
+            previous = token
+    return True
+
+
+def _token_may_match(token: ast.Node, after: str | None, used: UsedNames) -> bool:
+    """Whether the name that ``token`` (which follows the literal ``after``) requires is used."""
+    if token.type == "ident":
+        if after == ".":
+            return token.value in used.names
+        # After ":" a pseudo-class or -element; otherwise an element name.
+        return after == ":" or token.value.lower() in used.elements
+    if token.type == "hash":
+        return token.value in used.names
+    if token.type == "[] block":
+        return _attribute_may_match(token.content, used)
+    if token.type == "function" and token.lower_name in _ANY_OF:
+        return any(_may_match(s, used) for s in _split_on_commas(token.arguments))
+    return True
+
+
+def _attribute_may_match(content: list[ast.Node], used: UsedNames) -> bool:
+    """``[name]``, ``[name=value]``, ``[name~=value]``: the name, and the value as whole words,
+    are used; other operators (``^=``, ``*=``…) match part of a value: the name must be."""
+    tokens = [t for t in content if t.type not in ("whitespace", "comment")]
+    if not tokens or tokens[0].type != "ident":
+        return True  # a form this check does not read (a namespace): kept
+    if tokens[0].value not in used.names:
+        return False
+    operator = "".join(t.value for t in tokens[1:] if t.type == "literal")
+    values = [t.value for t in tokens[1:] if t.type in ("ident", "string")]
+    if operator not in _WHOLE_VALUE or not values:
+        return True
+    return all(word in used.names for word in values[0].split())
+
+
+@dataclass(frozen=True)
+class SitePages:
+    """A built site's pages, its scripts, and the stylesheets the pages load."""
+
+    pages: dict[Path, str]
+    scripts: set[Path]
+    stylesheets: set[Path]
+
+
+_STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"")
+
+
+def read_site(site_dir: Path, never_run: Iterable[Path] = ()) -> SitePages:
+    """Every HTML page of ``site_dir``, the scripts they may run, and the files of this site
+    that their stylesheets come from.
+
+    A page may run a script it loads, and one whose file name it or such a script holds (a
+    worker, whose results the page shows: Material's search worker writes the ``<mark>`` of a
+    result). ``never_run`` are scripts that a file names but no page of this site runs."""
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))}
+    stylesheets: set[Path] = set()
+    for path, page in pages.items():
+        for address in _STYLESHEET.findall(page):
+            target = _local_file(site_dir, path, address)
+            if target is not None:
+                stylesheets.add(target)
+    texts = list(pages.values())
+    scripts: set[Path] = set()
+    excluded = {path.resolve() for path in never_run}
+    unnamed = sorted(path for path in site_dir.rglob("*.js") if path.resolve() not in excluded)
+    while named := [script for script in unnamed if any(script.name in text for text in texts)]:
+        scripts.update(named)
+        unnamed = [script for script in unnamed if script not in scripts]
+        texts = [script.read_text(encoding="utf-8") for script in named]
+    return SitePages(pages, scripts, stylesheets)
+
+
+def _local_file(site_dir: Path, page: Path, address: str) -> Path | None:
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    target = (page.parent / parts.path).resolve()
+    return target if target.is_file() and target.is_relative_to(site_dir.resolve()) else None
+
+
+def trim_stylesheet(site_dir: Path, stylesheet: Path, never_run: Iterable[Path] = ()) -> Path:
+    """Remove from ``stylesheet`` (a file of ``site_dir``) the rules no page may use; return
+    its new path. ``never_run``: as for :func:`read_site`.
+
+    Its name carries a hash of its content (``main.57a0d79d.min.css``), so that a browser never
+    keeps an older copy: the trimmed file gets the hash of its own content, and the pages link
+    to it. Its source map, which describes the whole file, is removed.
+    """
+    site_dir = site_dir.resolve()
+    stylesheet = stylesheet.resolve()
+    site = read_site(site_dir, never_run)
+    used = used_names(site.pages.values(), (p.read_text(encoding="utf-8") for p in sorted(site.scripts)))
+    others = [p.read_text(encoding="utf-8") for p in sorted(site.stylesheets - {stylesheet})]
+    trimmed = without_unused_rules(stylesheet.read_text(encoding="utf-8"), used, others)
+    digest = hashlib.sha256(trimmed.encode("utf-8")).hexdigest()[:8]
+    name = re.sub(r"\.[0-9a-f]{8}(?=\.)", f".{digest}", stylesheet.name, count=1)
+    if name == stylesheet.name:
+        name = f"{stylesheet.stem}.{digest}{stylesheet.suffix}"
+    target = stylesheet.with_name(name)
+    target.write_text(trimmed + "\n", encoding="utf-8")
+    if target != stylesheet:
+        stylesheet.unlink()
+    stylesheet.with_name(stylesheet.name + ".map").unlink(missing_ok=True)
+    for path, page in site.pages.items():
+        relinked = page.replace(f'/{stylesheet.name}"', f'/{name}"')
+        if relinked != page:
+            path.write_text(relinked, encoding="utf-8")
+    return target
