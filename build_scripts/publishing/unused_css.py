@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import lxml.html
 import tinycss2
 from tinycss2 import ast
 
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
+# A start tag: its element, and its attributes (a quoted value may hold ">").
+_START_TAG = re.compile(r"""<([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 # An element a script may create: a quoted name (createElement("mark"), h("details")) or a tag
 # in a string of markup ("<mark>").
 _ELEMENT_IN_SCRIPT = re.compile(r"""["'`]([a-z][a-z0-9-]*)["'`]|<([a-z][a-z0-9-]*)""")
@@ -46,8 +48,8 @@ class UsedNames:
     elements: frozenset[str]
     """Element names on the pages, and those a script quotes (it may create them)."""
     names: frozenset[str]
-    """Classes, ids, attribute names and the words of attribute values on the pages, and every
-    word of the scripts."""
+    """Every word of the pages' tags (classes, ids, attribute names and values), and of the
+    scripts."""
     custom_properties: frozenset[str]
     """Custom properties the pages or scripts name (a script may read or set them)."""
 
@@ -60,15 +62,10 @@ def used_names(pages: Iterable[str], scripts: Iterable[str]) -> UsedNames:
     properties: set[str] = set()
     inline_scripts = []
     for page in pages:
-        for element in lxml.html.document_fromstring(page).iter():
-            if not isinstance(element.tag, str):
-                continue  # a comment or processing instruction
-            elements.add(element.tag.lower())
-            for attribute, value in element.attrib.items():
-                names.add(attribute)
-                names.update(value.split())
-            if element.tag == "script" and element.text:
-                inline_scripts.append(element.text)
+        for element, attributes in _START_TAG.findall(page):
+            elements.add(element.lower())
+            names.update(_WORD.findall(attributes))
+        inline_scripts += _INLINE_SCRIPT.findall(page)
         properties.update(_CUSTOM_PROPERTY.findall(page))
     for script in [*scripts, *inline_scripts]:
         names.update(_WORD.findall(script))
@@ -80,84 +77,89 @@ def used_names(pages: Iterable[str], scripts: Iterable[str]) -> UsedNames:
 def without_unused_rules(css: str, used: UsedNames, other_stylesheets: Iterable[str] = ()) -> str:
     """``css`` with only the rules that some page may match, and the custom properties that
     they, the pages, the scripts or ``other_stylesheets`` (the site's own, loaded beside it) use."""
-    rules = _rules(_kept_rules(tinycss2.parse_stylesheet(css, True, True), used))
+    kept = _kept(tinycss2.parse_stylesheet(css, True, True), used)
     others = "\n".join(other_stylesheets)
+    outside = set(_VAR.findall(others)) | used.custom_properties
     while True:  # a property used only by a property that goes, goes next time round
-        wanted = set(_VAR.findall(rules)) | set(_VAR.findall(others)) | used.custom_properties
-        fewer = _rules(_with_properties(tinycss2.parse_stylesheet(rules, True, True), wanted))
-        if fewer == rules:
+        values = " ".join(d for rule in _rules_in(kept) for d in rule.declarations)
+        wanted = set(_VAR.findall(values)) | outside
+        if not any(_drop_unwanted(rule, wanted) for rule in _rules_in(kept)):
             break
-        rules = fewer
-    return _without_unused_keyframes(rules, others)
+    names = set(_WORD.findall(values)) | set(_WORD.findall(others))
+    return "".join(_serialized_item(item, names) for item in kept)
 
 
-def _rules(nodes: list[str]) -> str:
-    return "".join(nodes)
+@dataclass
+class _Rule:
+    prelude: str
+    declarations: list[str]
+    """Each as written ("color:var(--md-typeset-color)")."""
 
 
-def _kept_rules(nodes: list[ast.Node], used: UsedNames) -> list[str]:
-    kept = []
+@dataclass
+class _Block:
+    """An at-rule holding rules (``@media``, ``@supports``)."""
+
+    header: str
+    items: list[_Rule | _Block | _Other]
+
+
+@dataclass
+class _Other:
+    """Any other at-rule, as written; a ``@keyframes`` with its name."""
+
+    text: str
+    keyframes: str | None
+
+
+def _kept(nodes: list[ast.Node], used: UsedNames) -> list[_Rule | _Block | _Other]:
+    kept: list[_Rule | _Block | _Other] = []
     for node in nodes:
         if node.type == "qualified-rule":
             selectors = [s for s in _split_on_commas(node.prelude) if _may_match(s, used)]
             if selectors:
-                kept.append(_rule(",".join(_serialized(s) for s in selectors), node.content))
+                declarations = tinycss2.parse_blocks_contents(node.content, True, True)
+                written = [_declaration(d) for d in declarations if d.type == "declaration"]
+                kept.append(_Rule(",".join(_serialized(s) for s in selectors), written))
         elif node.type == "at-rule" and node.content is not None and node.lower_at_keyword in _NESTED_RULES:
-            inner = _kept_rules(tinycss2.parse_rule_list(node.content, True, True), used)
+            inner = _kept(tinycss2.parse_rule_list(node.content, True, True), used)
             if inner:
-                kept.append(_at_rule(node, "".join(inner)))
-        else:
-            kept.append(tinycss2.serialize([node]))
+                kept.append(_Block("@" + node.at_keyword + tinycss2.serialize(node.prelude), inner))
+        elif node.type == "at-rule":
+            name = _serialized(node.prelude) if node.lower_at_keyword.endswith("keyframes") else None
+            kept.append(_Other(tinycss2.serialize([node]), name))
     return kept
 
 
-def _with_properties(nodes: list[ast.Node], wanted: set[str]) -> list[str]:
-    kept = []
-    for node in nodes:
-        if node.type == "qualified-rule":
-            declarations = [
-                d
-                for d in tinycss2.parse_blocks_contents(node.content, True, True)
-                if d.type == "declaration" and (not d.name.startswith("--") or d.name in wanted)
-            ]
-            if declarations:
-                body = ";".join(_declaration(d) for d in declarations)
-                kept.append(tinycss2.serialize(node.prelude).strip() + "{" + body + "}")
-        elif node.type == "at-rule" and node.content is not None and node.lower_at_keyword in _NESTED_RULES:
-            inner = _with_properties(tinycss2.parse_rule_list(node.content, True, True), wanted)
-            if inner:
-                kept.append(_at_rule(node, "".join(inner)))
-        else:
-            kept.append(tinycss2.serialize([node]))
-    return kept
+def _rules_in(items: list[_Rule | _Block | _Other]) -> Iterator[_Rule]:
+    for item in items:
+        if isinstance(item, _Rule):
+            yield item
+        elif isinstance(item, _Block):
+            yield from _rules_in(item.items)
 
 
-def _without_unused_keyframes(css: str, others: str) -> str:
-    nodes = tinycss2.parse_stylesheet(css, True, True)
-    keyframes = [n for n in nodes if n.type == "at-rule" and n.lower_at_keyword.endswith("keyframes")]
-    if not keyframes:
-        return css
-    rest = [n for n in nodes if n not in keyframes]
-    words = set(_WORD.findall(tinycss2.serialize(rest))) | set(_WORD.findall(others))
-    kept = [n for n in nodes if n not in keyframes or _keyframes_name(n) in words]
-    return "".join(tinycss2.serialize([n]) for n in kept)
+def _drop_unwanted(rule: _Rule, wanted: set[str]) -> bool:
+    """Remove the custom properties of ``rule`` that are not ``wanted``; whether any was."""
+    kept = [d for d in rule.declarations if not d.startswith("--") or d.split(":", 1)[0] in wanted]
+    dropped = len(kept) != len(rule.declarations)
+    rule.declarations = kept
+    return dropped
 
 
-def _keyframes_name(node: ast.AtRule) -> str:
-    return tinycss2.serialize(node.prelude).strip()
+def _serialized_item(item: _Rule | _Block | _Other, names: set[str]) -> str:
+    """An item as CSS; empty if it holds no declaration, or is a ``@keyframes`` no rule names."""
+    if isinstance(item, _Rule):
+        return f"{item.prelude}{{{';'.join(item.declarations)}}}" if item.declarations else ""
+    if isinstance(item, _Block):
+        inner = "".join(_serialized_item(child, names) for child in item.items)
+        return f"{item.header}{{{inner}}}" if inner else ""
+    return item.text if item.keyframes is None or item.keyframes in names else ""
 
 
 def _declaration(declaration: ast.Declaration) -> str:
     value = tinycss2.serialize(declaration.value).strip()
     return f"{declaration.name}:{value}{'!important' if declaration.important else ''}"
-
-
-def _rule(prelude: str, content: list[ast.Node]) -> str:
-    return prelude + "{" + tinycss2.serialize(content) + "}"
-
-
-def _at_rule(node: ast.AtRule, inner: str) -> str:
-    return "@" + node.at_keyword + tinycss2.serialize(node.prelude) + "{" + inner + "}"
 
 
 def _serialized(tokens: list[ast.Node]) -> str:
