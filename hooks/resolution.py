@@ -15,6 +15,7 @@ from build_scripts.errors import ConversionError
 from build_scripts.publishing.manifest import AnchorsChanged
 from build_scripts.renderers.mkdocs_material import MkDocsMaterial
 from build_scripts.renderers.mkdocs_material.page_meta import on_page_markdown  # noqa: F401 (a hook)
+from build_scripts.renderers.mkdocs_material.template_cache import on_env  # noqa: F401 (a hook)
 
 _conversions: dict[str, pipeline.Conversion] = {}
 

@@ -12,7 +12,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from ..dates import long_date
 from ..enriching.catalogue import REFERENCE_KINDS, Entry
@@ -54,6 +54,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         autoescape=True,
         finalize=finalize,
+        # Compiled once, kept in the user's temporary folder (a changed template is compiled again).
+        bytecode_cache=FileSystemBytecodeCache(),
     )
     env.filters.update(html=html, url=link_target, token=token, long_date=long_date)
     env.globals["front_matter"] = front_matter

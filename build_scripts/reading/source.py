@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import Diagnostics, ParseError
 from .normalize import Block, blocks_from_bytes, read_bytes, split_blocks, split_lines
-from .pdf_layout import Remark, Removed, TextLayout, layout
-from .pdf_reader import PdfProblem, read_pages
+
+if TYPE_CHECKING:
+    from .pdf_layout import Remark, Removed, TextLayout
 
 _PDF_MAGIC = b"%PDF-"
 
@@ -61,6 +63,11 @@ def read_source(path: Path, file: str) -> Source:
 
 def pdf_text_layout(path: Path, data: bytes, file: str) -> TextLayout:
     """A PDF's text layer in the text layout, with where each line came from."""
+    # Imported here: PDFium and the layout rules are a tenth of the start-up of every build,
+    # most of which read a text file.
+    from .pdf_layout import layout
+    from .pdf_reader import PdfProblem, read_pages
+
     if _PDF_MAGIC not in data[:1024]:
         raise ParseError(file, 0, "a PDF file (it starts with %PDF-)", data[:20].decode("latin-1"))
     try:

@@ -20,6 +20,7 @@ from .theme_fixes import fix_site
 
 CONFIG_FILE = "mkdocs.yml"
 PAGE_META_HOOK = Path(__file__).with_name("page_meta.py")
+TEMPLATE_CACHE_HOOK = Path(__file__).with_name("template_cache.py")
 TEXT_PAGE = "text/"
 # The theme's stylesheet: every feature of Material, of which the site uses a few.
 THEME_STYLESHEETS = "assets/stylesheets/main.*.min.css"
@@ -49,13 +50,14 @@ class MkDocsMaterial:
 
         try:
             # Not the project's hook, which is for `mkdocs serve` alone (here the pipeline has
-            # already written the pages): this renderer's own, which escapes the pages' metadata.
+            # already written the pages): this renderer's own, which escape the pages' metadata
+            # and keep the theme's templates compiled.
             settings = mkdocs_config.load_config(
                 str(self.config_file),
                 docs_dir=str(docs_dir),
                 site_dir=str(site_dir),
                 strict=True,
-                hooks=[str(PAGE_META_HOOK)],
+                hooks=[str(PAGE_META_HOOK), str(TEMPLATE_CACHE_HOOK)],
             )
             self.settings = settings
             settings.plugins.on_startup(command="build", dirty=False)
