@@ -19,8 +19,11 @@ from .palette import custom_colour_rules
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
 _BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+# The line of the link, indentation included (matched from the line's start: a leading \s*
+# would be tried at every space of the page).
 _PALETTE = re.compile(
-    r'\s*<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">'
+    r'^[ \t]*<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">\n?',
+    re.MULTILINE,
 )
 _ICON = re.compile(r'<link rel="icon" href="[^"]*">')
 
