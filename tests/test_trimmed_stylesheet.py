@@ -1,7 +1,7 @@
 """The theme's stylesheet, trimmed to the rules the site can use, styles every page exactly as the
 whole stylesheet does: each element (and its ::before and ::after) has the same computed style
-with either, on every kind of page, in both colour schemes, on a phone and a desktop, with the
-search showing results and the navigation drawer open."""
+with either, on every kind of page, in both colour schemes, on a phone and a desktop, printed, with
+the search showing results and the navigation drawer open."""
 
 from __future__ import annotations
 
@@ -69,6 +69,10 @@ def _open_drawer(page) -> None:
     page.wait_for_function("document.getElementById('__drawer').checked")
 
 
+def _print(page) -> None:
+    page.emulate_media(media="print")
+
+
 STATES: dict[str, tuple[str, int, str, Callable | None]] = {
     "home, desktop, light": ("", 1280, "light", None),
     "full text, desktop, dark": (TEXT, 1280, "dark", None),
@@ -80,6 +84,7 @@ STATES: dict[str, tuple[str, int, str, Callable | None]] = {
     "search results, desktop": (TEXT, 1280, "light", _open_search),
     "search results, phone, dark": (TEXT, 320, "dark", _open_search),
     "navigation drawer, phone": ("glossary/", 320, "light", _open_drawer),
+    "full text, printed": (TEXT, 1280, "light", _print),
 }
 
 
