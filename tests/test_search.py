@@ -169,6 +169,62 @@ def test_paragraphs_with_the_phrase_come_before_those_with_its_words_apart(
     assert last_phrase < first_apart, results
 
 
+# Each result's location and the words Material shows as missing from it ("Missing: …"), in
+# the words shown below its link (docs/assets/material.js moves them out of it).
+MISSING = """() => Object.fromEntries(
+  [...document.querySelectorAll('.md-search-result__list a.md-search-result__link')].map(a => [
+    a.getAttribute('href').replace(/^https?:\\/\\/[^/]+\\//, '').replace(/\\?h=[^#]*/, ''),
+    [...(document.getElementById(a.getAttribute('aria-describedby')) || a)
+      .querySelectorAll('.md-search-result__terms del')].map(del => del.textContent)]))"""
+
+
+def test_a_form_of_a_word_finds_the_paragraphs_with_another_not_shown_as_missing(
+    page, search, paragraphs
+) -> None:
+    other_form_only = _with(paragraphs, r"\btrafficking\b") - _with(paragraphs, r"\btrafficked\b")
+    assert other_form_only, "the text must say trafficking alone somewhere for this test to prove anything"
+    results = search("trafficked")
+    assert other_form_only <= set(results), sorted(other_form_only - set(results))
+    missing = page.evaluate(MISSING)
+    assert not any(missing[location] for location in other_form_only), missing
+
+
+def test_a_plural_finds_the_entries_that_say_the_singular(page, search, built_site: Path) -> None:
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    entries = {d["location"]: f"{d['title']} {d['text']}" for d in docs}
+    singular_only = _with(entries, r"\bvictim\b") - _with(entries, r"\bvictims\b")
+    assert singular_only, "the site must have entries that say victim alone for this test to prove anything"
+    results = search("victims")
+    assert singular_only <= set(results), sorted(singular_only - set(results))
+    missing = page.evaluate(MISSING)
+    assert not any(missing[location] for location in singular_only), missing
+
+
+@pytest.mark.parametrize(
+    ("query", "american", "british"),
+    [
+        ("labor market", "labor", "labour"),
+        ("victim-centered", "centered", "centred"),
+        ("policies and programs", "programs", "programmes"),
+    ],
+)
+def test_an_american_spelling_finds_the_british_text(
+    page, search, paragraphs, query: str, american: str, british: str
+) -> None:
+    with_british = _with(paragraphs, rf"\b{british}\b")
+    assert with_british and not _with(paragraphs, rf"\b{american}\b")
+    results = search(query)
+    assert results and results[0] in with_british, results[:3]
+    missing = page.evaluate(MISSING)
+    assert not any(american in missing[location] for location in with_british & set(results)), missing
+
+
+def test_a_word_still_being_typed_finds_the_paragraphs_with_its_forms(search, paragraphs) -> None:
+    results = search("traffick")
+    assert results and results[0] in _with(paragraphs, r"\btraffick(ing|ed|ers?)\b"), results[:3]
+    assert _with(paragraphs, r"\btraffick") <= set(results)
+
+
 def test_the_exact_address_comes_before_its_sub_paragraphs(search) -> None:
     results = search("op1")
     assert results[0] == f"{TEXT}#op1"
