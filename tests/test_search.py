@@ -257,6 +257,15 @@ def test_clicking_the_words_of_a_result_opens_it(page, search, site_url: str) ->
     assert not page.evaluate(SEARCH_OPEN)
 
 
+def test_the_page_a_result_opens_highlights_the_words_searched(page, search) -> None:
+    search("non-punishment")
+    page.get_by_role("link", name="Operative paragraph 1 (c)").click()
+    page.wait_for_url(re.compile(r"[?&]h=.*#op1c$"))
+    marked = page.locator("#op1c mark")
+    marked.first.wait_for()
+    assert {"non", "punishment"} <= {word.lower() for word in marked.all_inner_texts()}
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", [1280, 320])
 def test_escape_closes_the_search_and_leaves_focus_on_the_search_control(
