@@ -257,6 +257,13 @@ def test_clicking_the_words_of_a_result_opens_it(page, search, site_url: str) ->
     assert not page.evaluate(SEARCH_OPEN)
 
 
+@pytest.mark.parametrize(("copied", "word"), [("victims'", "victims"), ("(trafficking)", "trafficking")])
+def test_a_word_copied_with_its_punctuation_finds_what_the_word_finds(search, copied: str, word: str) -> None:
+    expected = search(word)
+    assert expected
+    assert search(copied) == expected
+
+
 def test_the_page_a_result_opens_highlights_the_words_searched(page, search) -> None:
     search("non-punishment")
     page.get_by_role("link", name="Operative paragraph 1 (c)").click()

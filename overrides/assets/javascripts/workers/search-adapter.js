@@ -218,6 +218,18 @@
       });
   }
 
+  // --- Punctuation -----------------------------------------------------------------------
+  // A word copied from the text may bring its punctuation ("victims'", "e.g.", "(c)"). The
+  // index holds words without it (lunr's trimmer), and a word looked up as a prefix is not
+  // trimmed: it goes here, before and after each word. A word with a quotation mark (part of
+  // a phrase) is left as it is, and so are the signs of a query ("+", "-", "*", "~2", "^3").
+  function withoutPunctuation(query) {
+    return query.split(/(\s+)/).map(function (token) {
+      if (token.indexOf('"') >= 0) return token;
+      return token.replace(/^([+\-]?)[(\['‘“]+/u, "$1").replace(/[.,;:!?)\]'’”]+$/u, "");
+    }).join("");
+  }
+
   // --- A typing error --------------------------------------------------------------------
   // lunr's edit distance: one error in a word of four to six letters, two in a longer word.
   function tolerant(query) {
@@ -266,8 +278,11 @@
     setTimeout(function () {
       if (message.data !== latest) return;
       var address = addressOf(message.data);
-      var request = { typed: message.data, address: address, words: words(message.data), tolerant: false };
-      ask(withForms(address || message.data, request), request);
+      var query = address || withoutPunctuation(message.data);
+      var request = {
+        typed: message.data, query: query, address: address, words: words(message.data), tolerant: false
+      };
+      ask(withForms(query, request), request);
     }, 0);
   });
 
@@ -277,7 +292,7 @@
     if (!request) return post(message);
     var items = message.data.items;
     if (!items.length && !request.tolerant && request.typed === latest) {
-      var retry = tolerant(request.typed);
+      var retry = tolerant(request.query);
       if (retry) {
         request.tolerant = true;
         // After the messages already waiting (the reader may be typing on): the slower search
