@@ -5,7 +5,10 @@ the search showing results and the navigation drawer open."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 import material
@@ -88,10 +91,11 @@ STATES: dict[str, tuple[str, int, str, Callable | None]] = {
 }
 
 
-def _styles(browser, site_url: str, state: tuple, whole: bool) -> tuple[object, object, list[str]]:
+def _styles(stack: ExitStack, browser, site_url: str, state: tuple, whole: bool) -> tuple[object, list[str]]:
+    """The page of ``state`` opened (closed with ``stack``), and its elements' computed styles:
+    with the site's trimmed stylesheet, or with Material's whole one served in its place."""
     path, width, scheme, action = state
-    context_manager = browser_context(browser, site_url, **scheme_options(scheme, width))
-    context = context_manager.__enter__()
+    context = stack.enter_context(browser_context(browser, site_url, **scheme_options(scheme, width)))
     if whole:
         context.route(
             "**/assets/stylesheets/main.*.min.css",
@@ -104,15 +108,15 @@ def _styles(browser, site_url: str, state: tuple, whole: bool) -> tuple[object, 
     if action is not None:
         action(page)
     settle(page)
-    return context_manager, page, page.evaluate(STYLES_JS, None)
+    return page, page.evaluate(STYLES_JS, None)
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("state", list(STATES), ids=list(STATES))
 def test_every_element_is_styled_as_with_the_whole_stylesheet(browser, site_url: str, state: str) -> None:
-    trimmed_context, trimmed_page, trimmed = _styles(browser, site_url, STATES[state], whole=False)
-    whole_context, whole_page, whole = _styles(browser, site_url, STATES[state], whole=True)
-    try:
+    with ExitStack() as stack:
+        trimmed_page, trimmed = _styles(stack, browser, site_url, STATES[state], whole=False)
+        whole_page, whole = _styles(stack, browser, site_url, STATES[state], whole=True)
         assert len(trimmed) == len(whole), "the two loads do not have the same elements"
         differing = [i for i, (a, b) in enumerate(zip(trimmed, whole, strict=True)) if a != b]
         if differing:
@@ -124,9 +128,6 @@ def test_every_element_is_styled_as_with_the_whole_stylesheet(browser, site_url:
                 if a != b
             ]
             pytest.fail(f"{len(differing)} elements styled otherwise, first {trimmed[first]}: {changes}")
-    finally:
-        trimmed_context.__exit__(None, None, None)
-        whole_context.__exit__(None, None, None)
 
 
 # --- which rules go -------------------------------------------------------------------------
@@ -207,9 +208,6 @@ def test_keyframes_no_rule_names_go() -> None:
 
 
 def test_the_site_links_the_trimmed_stylesheet_by_a_name_of_its_own_content(built_site: Path) -> None:
-    import hashlib
-    import re
-
     (trimmed,) = built_site.glob("assets/stylesheets/main.*.min.css")
     digest = re.match(r"main\.([0-9a-f]{8})\.min\.css", trimmed.name)[1]
     assert hashlib.sha256(trimmed.read_text(encoding="utf-8").rstrip("\n").encode()).hexdigest()[:8] == digest

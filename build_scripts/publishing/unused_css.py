@@ -224,11 +224,13 @@ class SitePages:
     """A built site's pages, its scripts, and the stylesheets the pages load."""
 
     pages: dict[Path, str]
-    scripts: set[Path]
+    scripts: dict[Path, str]
     stylesheets: set[Path]
 
 
 _STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"")
+# The hash of its content in a file's name: ``main.57a0d79d.min.css``.
+_CONTENT_HASH = re.compile(r"\.[0-9a-f]{8}(?=\.)")
 
 
 def read_site(site_dir: Path, never_run: Iterable[Path] = ()) -> SitePages:
@@ -246,13 +248,13 @@ def read_site(site_dir: Path, never_run: Iterable[Path] = ()) -> SitePages:
             if target is not None:
                 stylesheets.add(target)
     texts = list(pages.values())
-    scripts: set[Path] = set()
+    scripts: dict[Path, str] = {}
     excluded = {path.resolve() for path in never_run}
     unnamed = sorted(path for path in site_dir.rglob("*.js") if path.resolve() not in excluded)
     while named := [script for script in unnamed if any(script.name in text for text in texts)]:
-        scripts.update(named)
-        unnamed = [script for script in unnamed if script not in scripts]
         texts = [script.read_text(encoding="utf-8") for script in named]
+        scripts.update(zip(named, texts, strict=True))
+        unnamed = [script for script in unnamed if script not in scripts]
     return SitePages(pages, scripts, stylesheets)
 
 
@@ -275,12 +277,13 @@ def trim_stylesheet(site_dir: Path, stylesheet: Path, never_run: Iterable[Path] 
     site_dir = site_dir.resolve()
     stylesheet = stylesheet.resolve()
     site = read_site(site_dir, never_run)
-    used = used_names(site.pages.values(), (p.read_text(encoding="utf-8") for p in sorted(site.scripts)))
+    used = used_names(site.pages.values(), site.scripts.values())
     others = [p.read_text(encoding="utf-8") for p in sorted(site.stylesheets - {stylesheet})]
     trimmed = without_unused_rules(stylesheet.read_text(encoding="utf-8"), used, others)
     digest = hashlib.sha256(trimmed.encode("utf-8")).hexdigest()[:8]
-    name = re.sub(r"\.[0-9a-f]{8}(?=\.)", f".{digest}", stylesheet.name, count=1)
-    if name == stylesheet.name:
+    if _CONTENT_HASH.search(stylesheet.name):
+        name = _CONTENT_HASH.sub(f".{digest}", stylesheet.name, count=1)
+    else:
         name = f"{stylesheet.stem}.{digest}{stylesheet.suffix}"
     target = stylesheet.with_name(name)
     target.write_text(trimmed + "\n", encoding="utf-8")

@@ -81,16 +81,13 @@ class MkDocsMaterial:
             # The theme's files of our own (the search worker's adapter), minified like docs/assets/.
             minify_assets(Path(theme.custom_dir), site_dir)
         for stylesheet in sorted(site_dir.glob(THEME_STYLESHEETS)):
-            trim_stylesheet(site_dir, stylesheet, _search_language_scripts(site_dir, self.settings))
+            trim_stylesheet(site_dir, stylesheet, _search_language_scripts(site_dir))
 
 
-def _search_language_scripts(site_dir: Path, settings: Any) -> list[Path]:
-    """The search's scripts for other languages than English, which its worker names (Thai's
-    word list among them) but loads only for a site in those languages."""
-    search = settings["plugins"].get("search")
-    languages = search.config.get("lang") if search is not None else None
-    if languages and any(language != "en" for language in languages):
-        return []
+def _search_language_scripts(site_dir: Path) -> list[Path]:
+    """The search's scripts for languages (lunr's stemmers and word splitters). Its worker
+    names some of them, but they run in the worker and only cut and stem words: they write no
+    markup that a stylesheet could match."""
     return sorted(site_dir.glob(SEARCH_LANGUAGE_SCRIPTS))
 
 
