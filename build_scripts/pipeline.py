@@ -85,10 +85,10 @@ def prepare_docs(config: BuildConfig) -> Conversion:
 
 
 def finish_site(conversion: Conversion, renderer: Renderer, site_dir: Path, docs_dir: Path) -> None:
-    """Add the downloads to a rendered site, let the renderer finish it, minify our assets."""
+    """Add the downloads to a rendered site, minify our assets, let the renderer finish it."""
     output.write_files(conversion.downloads, site_dir)
-    renderer.finish(conversion.enriched, site_dir)
     minify_assets(docs_dir, site_dir)
+    renderer.finish(conversion.enriched, site_dir)
 
 
 def build(config: BuildConfig, renderer: Renderer, site_dir: Path) -> Conversion:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from ...enriching.enrich import Enriched
 from ...publishing.assets import minify_assets
+from ...publishing.fingerprint import FingerprintError, bundle_and_fingerprint
 from ...publishing.unused_css import trim_stylesheet
 from .. import RenderError
 from .search_index import rewrite_index
@@ -82,6 +84,11 @@ class MkDocsMaterial:
             minify_assets(Path(theme.custom_dir), site_dir)
         for stylesheet in sorted(site_dir.glob(THEME_STYLESHEETS)):
             trim_stylesheet(site_dir, stylesheet, _search_language_scripts(site_dir))
+        scripts = [_path(entry) for entry in self.settings["extra_javascript"]]
+        try:
+            bundle_and_fingerprint(site_dir, stylesheets, scripts, urlsplit(self.settings["site_url"] or "/").path)
+        except FingerprintError as error:
+            raise RenderError(str(error)) from None
 
 
 def _search_language_scripts(site_dir: Path) -> list[Path]:
