@@ -85,8 +85,9 @@ class MkDocsMaterial:
         for stylesheet in sorted(site_dir.glob(THEME_STYLESHEETS)):
             trim_stylesheet(site_dir, stylesheet, _search_language_scripts(site_dir))
         scripts = [_path(entry) for entry in self.settings["extra_javascript"]]
+        base_path = urlsplit(self.settings["site_url"] or "/").path
         try:
-            bundle_and_fingerprint(site_dir, stylesheets, scripts, urlsplit(self.settings["site_url"] or "/").path)
+            bundle_and_fingerprint(site_dir, stylesheets, scripts, base_path)
         except FingerprintError as error:
             raise RenderError(str(error)) from None
 
