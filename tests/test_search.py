@@ -257,6 +257,26 @@ def test_clicking_the_words_of_a_result_opens_it(page, search, site_url: str) ->
     assert not page.evaluate(SEARCH_OPEN)
 
 
+# The pages about the site itself are in the index by their headings alone: a heading's words
+# find them, words of their body do not (each of these is said in a body, and only "colour" also
+# elsewhere on the site).
+ABOUT_THE_SITE = ("about/", "accessibility/")
+HEADING_QUERIES = {
+    "Accessibility statement": "accessibility/",
+    "shortcuts": "accessibility/#shortcuts",
+    "not an official publication": "about/#not-official",
+}
+BODY_ONLY_WORDS = ("colour", "Chromium", "converter")
+
+
+def test_the_pages_about_the_site_are_found_by_their_headings_not_their_body_text(search) -> None:
+    for query, heading in HEADING_QUERIES.items():
+        assert heading in search(query), query
+    found = {word: [r for r in search(word) if r.startswith(ABOUT_THE_SITE)] for word in BODY_ONLY_WORDS}
+    assert not any(found.values()), found
+    assert search("colour"), "the search must still find the word where a page other than these says it"
+
+
 @pytest.mark.parametrize(("copied", "word"), [("victims'", "victims"), ("(trafficking)", "trafficking")])
 def test_a_word_copied_with_its_punctuation_finds_what_the_word_finds(search, copied: str, word: str) -> None:
     expected = search(word)

@@ -183,6 +183,42 @@ def test_searching_the_index_for_non_punishment_finds_operative_paragraph_1_c(se
     assert found == ["text/#op1c"]
 
 
+# The pages about the site itself, in the index by their headings alone; the pages whose entries
+# keep their words, with the heading level of an entry.
+HEADINGS_ONLY = ("about/", "accessibility/")
+ENTRY_HEADINGS = {"glossary/": "h3", "references/": "h3", "themes/": "h2"}
+
+
+def test_only_the_pages_about_the_site_are_in_the_index_by_their_headings_alone(search_docs, pages) -> None:
+    for page in HEADINGS_ONLY:
+        headings = pages[page + "index.html"].xpath("//article//*[self::h1 or self::h2 or self::h3][@id]")
+        expected = [
+            (page + ("" if h.tag == "h1" else "#" + h.get("id")), h.text_content().strip()) for h in headings
+        ]
+        entries = [d for d in search_docs if d["location"].startswith(page)]
+        assert [(d["location"], d["title"]) for d in entries] == expected
+        assert not [d["location"] for d in entries if d["text"]]
+    texts = {d["location"]: d["text"] for d in search_docs}
+    for page, level in ENTRY_HEADINGS.items():
+        anchors = pages[page + "index.html"].xpath(f"//article//{level}/@id")
+        assert anchors and all(texts[f"{page}#{anchor}"] for anchor in anchors), page
+    assert all(text for location, text in texts.items() if location.startswith("text/"))
+
+
+def test_a_references_official_link_is_indexed_by_its_symbol_never_by_its_address(search_docs, pages) -> None:
+    texts = {d["location"]: d["text"] for d in search_docs}
+    shown = {
+        line.xpath("preceding::h3[1]/@id")[0]: line.xpath(".//a")[0].text_content()
+        for line in pages["references/index.html"].xpath('//p[contains(@class, "entry-link")]')
+    }
+    symbols = {anchor: link for anchor, link in shown.items() if not link.startswith("http")}
+    assert symbols and len(symbols) < len(shown), (
+        "both kinds of link are needed for this test to prove anything"
+    )
+    assert all(symbols[anchor] in texts[f"references/#{anchor}"] for anchor in symbols)
+    assert not [d["location"] for d in search_docs if "http" in d["text"]]
+
+
 # --- In the browser ----------------------------------------------------------------------------
 
 

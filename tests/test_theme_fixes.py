@@ -8,6 +8,7 @@ from urllib.parse import unquote
 
 import lxml.html
 import material
+import pytest
 from conftest import ROOT
 
 from build_scripts.renderers.mkdocs_material.palette import custom_colour_rules
@@ -15,6 +16,7 @@ from build_scripts.renderers.mkdocs_material.theme_fixes import (
     svg_data_url,
     without_checkbox_autocomplete,
     without_dangling_toc_label,
+    without_search_exclude_marks,
 )
 
 
@@ -54,6 +56,29 @@ def test_a_toc_title_with_its_toggle_on_the_page_keeps_its_label() -> None:
         '<input type="checkbox" id="__toc"><label class="md-nav__title" for="__toc">Table of contents</label>'
     )
     assert without_dangling_toc_label(html) == html
+
+
+@pytest.mark.parametrize(
+    ("marked", "served"),
+    [
+        ('<p class="entry-link" data-search-exclude>', '<p class="entry-link">'),
+        ('<h2 data-search-exclude id="a">A</h2>', '<h2 id="a">A</h2>'),
+        ('<li data-search-exclude="">x</li>', "<li>x</li>"),
+        ('<div class="s" hidden data-search-exclude>', '<div class="s" hidden>'),
+        # The words as text, not a mark: kept.
+        ("<code>data-search-exclude</code>", "<code>data-search-exclude</code>"),
+        ("<p>&lt;p data-search-exclude&gt;</p>", "<p>&lt;p data-search-exclude&gt;</p>"),
+    ],
+)
+def test_search_exclude_marks_are_taken_off_tags_only(marked: str, served: str) -> None:
+    assert without_search_exclude_marks(marked) == served
+
+
+def test_no_built_page_carries_a_search_exclude_mark(built_site: Path) -> None:
+    marked = [
+        str(path) for path in built_site.rglob("*.html") if "data-search-exclude" in path.read_text("utf-8")
+    ]
+    assert not marked
 
 
 # --- Fewer and lighter requests ------------------------------------------------------------------

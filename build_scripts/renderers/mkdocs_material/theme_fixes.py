@@ -5,7 +5,9 @@
 - its palette stylesheet replaced by the few rules this site's own colours need (palette.py),
   put at the head of the site's first stylesheet: one request fewer, the same cascade;
 - an SVG favicon inlined as a ``data:`` address: one request fewer;
-- a heading's permalink moved beside the heading, out of its accessible name.
+- a heading's permalink moved beside the heading, out of its accessible name;
+- the marks that tell the search what to leave out (``data-search-exclude``) taken off the pages
+  once the index is written: Material's indexer reads them, browsers do not.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ _HEADING_WITH_PERMALINK = re.compile(
     re.DOTALL,
 )
 _TAGS = re.compile(r"<[^>]+>")
+# The mark in a tag, as attr_list or a template writes it (with an empty value or none).
+_SEARCH_EXCLUDE = re.compile(r'(<[a-z][a-z0-9]*\b[^<>]*?)\s+data-search-exclude(?:="")?(?=[\s/>])')
 
 
 def without_checkbox_autocomplete(html: str) -> str:
@@ -70,6 +74,12 @@ def permalinks_beside_headings(html: str) -> str:
     Link to the section Preamble"), read at every heading a screen reader lists: put it beside
     the heading, named for it, in a wrapper that keeps them on one line."""
     return _HEADING_WITH_PERMALINK.sub(_permalink_beside, html)
+
+
+def without_search_exclude_marks(html: str) -> str:
+    """Material's search indexer leaves out an element marked ``data-search-exclude`` but keeps
+    the mark in the page, where it means nothing: the page is served without it."""
+    return _SEARCH_EXCLUDE.sub(r"\1", html)
 
 
 def with_deferred_bundle(html: str) -> str:
@@ -115,7 +125,7 @@ def fix_site(site_dir: Path, first_stylesheet: str | None = None, icon: str | No
     for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         fixed = with_deferred_bundle(without_dangling_toc_label(without_checkbox_autocomplete(html)))
-        fixed = permalinks_beside_headings(fixed)
+        fixed = without_search_exclude_marks(permalinks_beside_headings(fixed))
         if palette_inlined:
             fixed = without_palette_stylesheet(fixed)
         if data_url:
