@@ -108,7 +108,20 @@ def _styles(stack: ExitStack, browser, site_url: str, state: tuple, whole: bool)
     if action is not None:
         action(page)
     settle(page)
-    return page, page.evaluate(STYLES_JS, None)
+    return page, _steady_styles(page)
+
+
+def _steady_styles(page, tries: int = 20) -> list[str]:
+    """The computed styles once two readings 100 ms apart agree: the theme's script may still be
+    changing a state (the search opening on a phone) after the last transition has ended."""
+    styles = page.evaluate(STYLES_JS, None)
+    for _ in range(tries):
+        page.wait_for_timeout(100)
+        again = page.evaluate(STYLES_JS, None)
+        if again == styles:
+            return styles
+        styles = again
+    pytest.fail("the page's styles kept changing for 2 s")
 
 
 @pytest.mark.browser
