@@ -110,18 +110,22 @@ def test_the_dark_scheme_rules_come_first_in_the_first_stylesheet(built_site: Pa
     assert "--md-default-bg-color:" in css
 
 
+def installed_palette() -> str:
+    """Material's palette stylesheet, as installed."""
+    stylesheets = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    return next(stylesheets.glob("palette.*.css")).read_text(encoding="utf-8")
+
+
 def test_palette_rules_keep_the_dark_scheme_and_drop_named_colours() -> None:
-    installed = next((Path(material.__file__).parent / "templates/assets/stylesheets").glob("palette.*.css"))
-    rules = custom_colour_rules(installed.read_text(encoding="utf-8"))
+    rules = custom_colour_rules(installed_palette())
     assert "[data-md-color-scheme=slate]{" in rules and "--md-typeset-a-color" in rules
     assert "[data-md-color-switching]" in rules
     assert "data-md-color-primary=" not in rules and "data-md-color-accent=" not in rules
-    assert len(rules) < len(installed.read_text(encoding="utf-8")) / 3
+    assert len(rules) < len(installed_palette()) / 3
 
 
 def test_our_scripts_and_styles_are_served_minified_without_comments(built_site: Path) -> None:
-    installed = next((Path(material.__file__).parent / "templates/assets/stylesheets").glob("palette.*.css"))
-    palette_rules = custom_colour_rules(installed.read_text(encoding="utf-8"))
+    palette_rules = custom_colour_rules(installed_palette())
     sources = {
         "reader.*.js": ["reader.js"],
         "material.*.js": ["material.js"],

@@ -16,6 +16,8 @@ from pathlib import Path, PurePosixPath
 
 _STYLESHEET_LINK = re.compile(r'^[ \t]*<link rel="stylesheet" href="([^"]+)">\n?', re.MULTILINE)
 _SCRIPT_SOURCE = re.compile(r'(<script\b[^>]*\bsrc=")([^"]+)(")')
+# The hash of its content in a file's name, as the theme writes it: ``main.57a0d79d.min.css``.
+_CONTENT_HASH = re.compile(r"\.[0-9a-f]{8}(?=\.)")
 _OTHER_HOST = re.compile(r"[a-z][a-z0-9+.-]*:|//", re.IGNORECASE)
 
 
@@ -24,8 +26,11 @@ class FingerprintError(Exception):
 
 
 def hashed_name(path: PurePosixPath, content: bytes) -> PurePosixPath:
-    """``assets/reader.js`` -> ``assets/reader.<first 8 hex digits of its SHA-256>.js``."""
+    """``assets/reader.js`` -> ``assets/reader.<first 8 hex digits of its SHA-256>.js``; a name
+    that carries a hash already (``main.57a0d79d.min.css``) gets the new one in its place."""
     digest = hashlib.sha256(content).hexdigest()[:8]
+    if _CONTENT_HASH.search(path.name):
+        return path.with_name(_CONTENT_HASH.sub(f".{digest}", path.name, count=1))
     return path.with_name(f"{path.stem}.{digest}{path.suffix}")
 
 

@@ -13,15 +13,16 @@ that no element matches, never drop one that an element could match.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 import tinycss2
 from tinycss2 import ast
+
+from .fingerprint import hashed_name
 
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
 # A start tag: its element, and its attributes (a quoted value may hold ">").
@@ -229,8 +230,6 @@ class SitePages:
 
 
 _STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"")
-# The hash of its content in a file's name: ``main.57a0d79d.min.css``.
-_CONTENT_HASH = re.compile(r"\.[0-9a-f]{8}(?=\.)")
 
 
 def read_site(site_dir: Path, never_run: Iterable[Path] = ()) -> SitePages:
@@ -280,11 +279,7 @@ def trim_stylesheet(site_dir: Path, stylesheet: Path, never_run: Iterable[Path] 
     used = used_names(site.pages.values(), site.scripts.values())
     others = [p.read_text(encoding="utf-8") for p in sorted(site.stylesheets - {stylesheet})]
     trimmed = without_unused_rules(stylesheet.read_text(encoding="utf-8"), used, others)
-    digest = hashlib.sha256(trimmed.encode("utf-8")).hexdigest()[:8]
-    if _CONTENT_HASH.search(stylesheet.name):
-        name = _CONTENT_HASH.sub(f".{digest}", stylesheet.name, count=1)
-    else:
-        name = f"{stylesheet.stem}.{digest}{stylesheet.suffix}"
+    name = hashed_name(PurePosixPath(stylesheet.name), trimmed.encode("utf-8")).name
     target = stylesheet.with_name(name)
     target.write_text(trimmed + "\n", encoding="utf-8")
     if target != stylesheet:
