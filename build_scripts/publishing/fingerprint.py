@@ -10,15 +10,16 @@ an earlier version of the site never applies it to a newer page.
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 _STYLESHEET_LINK = re.compile(r'^[ \t]*<link rel="stylesheet" href="([^"]+)">\n?', re.MULTILINE)
 _SCRIPT_SOURCE = re.compile(r'(<script\b[^>]*\bsrc=")([^"]+)(")')
 # The hash of its content in a file's name, as the theme writes it: ``main.57a0d79d.min.css``.
 _CONTENT_HASH = re.compile(r"\.[0-9a-f]{8}(?=\.)")
-_OTHER_HOST = re.compile(r"[a-z][a-z0-9+.-]*:|//", re.IGNORECASE)
 
 
 class FingerprintError(Exception):
@@ -106,23 +107,17 @@ def _relinked(
 
 def _site_path(page: PurePosixPath, address: str, base_path: str) -> PurePosixPath | None:
     """The file of the site that ``address``, on ``page``, points to; None for another host."""
-    if _OTHER_HOST.match(address):
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc:
         return None
-    path = address.split("#", 1)[0].split("?", 1)[0]
-    if path.startswith("/"):
-        if not path.startswith(base_path):
+    if parts.path.startswith("/"):
+        if not parts.path.startswith(base_path):
             return None
-        parts = path[len(base_path) :].split("/")
+        path = parts.path[len(base_path) :]
     else:
-        parts = [*page.parent.parts, *path.split("/")]
-    resolved: list[str] = []
-    for part in parts:
-        if part == "..":
-            if resolved:
-                resolved.pop()
-        elif part not in ("", "."):
-            resolved.append(part)
-    return PurePosixPath(*resolved) if resolved else None
+        path = posixpath.join(str(page.parent), parts.path)
+    resolved = posixpath.normpath(path)
+    return None if resolved in (".", "") or resolved.startswith("..") else PurePosixPath(resolved)
 
 
 def _renamed_address(address: str, old: PurePosixPath, new: PurePosixPath) -> str:
