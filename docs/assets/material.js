@@ -6,7 +6,8 @@
 (function () {
   "use strict";
 
-  document.documentElement.classList.add("material-js");
+  // An attribute, not a class: see material.css ("The navigation drawer").
+  document.documentElement.setAttribute("data-material-js", "");
 
   var SHORTCUT_KEYS = ["f", "s", "/", "p", "n", ",", "."];
   var SHORTCUTS_SETTING = "site.shortcuts";

@@ -14,8 +14,6 @@
 (function () {
   "use strict";
 
-  document.documentElement.classList.add("site-js");
-
   // What the script adds goes inside the main landmark, where all content belongs.
   function landmark() { return document.querySelector("main") || document.body; }
 

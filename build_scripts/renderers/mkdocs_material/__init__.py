@@ -17,6 +17,7 @@ from ...publishing.assets import minify_assets
 from ...publishing.fingerprint import FingerprintError, bundle_and_fingerprint
 from ...publishing.unused_css import trim_stylesheet
 from .. import RenderError
+from .colour_switch import pause_only_transitions
 from .search_index import rewrite_index
 from .theme_fixes import fix_site
 
@@ -84,6 +85,8 @@ class MkDocsMaterial:
             minify_assets(Path(theme.custom_dir), site_dir)
         for stylesheet in sorted(site_dir.glob(THEME_STYLESHEETS)):
             trim_stylesheet(site_dir, stylesheet, _search_language_scripts(site_dir))
+        ours = [site_dir / stylesheet for stylesheet in stylesheets]
+        pause_only_transitions([*site_dir.glob(THEME_STYLESHEETS), *ours], ours)
         scripts = [_path(entry) for entry in self.settings["extra_javascript"]]
         base_path = urlsplit(self.settings["site_url"] or "/").path
         try:

@@ -1,0 +1,182 @@
+"""The pause of transitions while the colour scheme switches, aimed at the elements that have one.
+
+Material stops every transition while the scheme switches, so that no colour fades from one
+scheme to the other: it marks ``body`` with ``data-md-color-switching`` and its palette
+stylesheet holds ``[data-md-color-switching] *, … :before, … :after {transition-duration: 0s
+!important}``. Its script also does this once at every page load, and the universal selector
+makes Chromium recalculate the style of every element of the page each time the mark comes
+and goes: on the full text, two recalculations of some 800 elements, which is most of the load's
+blocking time on a slow phone. Only an element with a transition needs the rule, so the
+universal selector is replaced by the compounds that give an element a transition in the
+site's stylesheets, without their pseudo-classes (``.md-nav__link:hover`` gives
+``.md-nav__link``): every element that can have a transition still matches, and the browser
+now recalculates those alone. If any transition is given by a selector that names no class,
+id, attribute or element, the rule is left as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import tinycss2
+from tinycss2 import ast
+
+SWITCHING = "data-md-color-switching"
+_COMBINATORS = frozenset({">", "+", "~"})
+_PSEUDO_ELEMENTS = ("", "::before", "::after")
+# A transition that does nothing (the reduced-motion rule's ``transition: none``).
+_TRANSITION_PROPERTIES = ("transition", "transition-duration")
+_NO_TRANSITION = frozenset({"none", "0s", "0ms", "0", "initial", "unset", "revert"})
+
+
+def pause_only_transitions(stylesheets: Iterable[Path], rewritten: Iterable[Path]) -> list[Path]:
+    """Narrow the switching rule in each of ``rewritten`` to the compounds that give an element
+    a transition in any of ``stylesheets``; the files changed."""
+    compounds = transition_compounds(path.read_text(encoding="utf-8") for path in stylesheets)
+    if compounds is None:
+        return []
+    changed = []
+    for path in rewritten:
+        css = path.read_text(encoding="utf-8")
+        narrowed = with_narrow_switching_rule(css, compounds)
+        if narrowed != css:
+            path.write_text(narrowed, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
+def transition_compounds(stylesheets: Iterable[str]) -> list[str] | None:
+    """The last compounds, without pseudo-classes, of every selector that gives a transition, in
+    order; None if one of them names nothing (``*``, ``:hover``)."""
+    found: dict[str, None] = {}
+    for css in stylesheets:
+        for prelude in _preludes_with_transition(_parsed(css)):
+            for selector in _split(prelude, ","):
+                compound = _featured_part(_last_compound(selector))
+                if not compound:
+                    return None
+                found.setdefault(compound)
+    return list(found)
+
+
+def with_narrow_switching_rule(css: str, compounds: list[str]) -> str:
+    """``css`` with the switching rule's universal selectors replaced by ``:is(compounds)``."""
+    if not compounds or SWITCHING not in css:
+        return css
+    narrow = ",".join(f"[{SWITCHING}] :is({','.join(compounds)}){pseudo}" for pseudo in _PSEUDO_ELEMENTS)
+    return "".join(_rewritten(node, narrow) for node in _parsed(css))
+
+
+def _rewritten(node: ast.Node, narrow: str) -> str:
+    if node.type == "qualified-rule" and _is_switching_rule(node.prelude):
+        return narrow + "{" + tinycss2.serialize(node.content) + "}"
+    if node.type == "at-rule" and node.content is not None and SWITCHING in tinycss2.serialize(node.content):
+        inner = "".join(_rewritten(child, narrow) for child in _parsed_rules(node.content))
+        return "@" + node.at_keyword + tinycss2.serialize(node.prelude) + "{" + inner + "}"
+    return node.serialize()
+
+
+def _is_switching_rule(prelude: list[ast.Node]) -> bool:
+    """Every selector is the mark, a descendant combinator, then any element or pseudo-element."""
+    selectors = _split(prelude, ",")
+    return bool(selectors) and all(_is_switching_selector(selector) for selector in selectors)
+
+
+def _is_switching_selector(selector: list[ast.Node]) -> bool:
+    tokens = _trimmed(selector)
+    if not tokens or tokens[0].type != "[] block":
+        return False
+    if tinycss2.serialize(tokens[0].content).strip() != SWITCHING:
+        return False
+    rest = tokens[1:]
+    if not rest or rest[0].type != "whitespace":
+        return False
+    return _featured_part(_trimmed(rest)) == ""
+
+
+def _preludes_with_transition(nodes: list[ast.Node]) -> Iterable[list[ast.Node]]:
+    for node in nodes:
+        if node.type == "qualified-rule":
+            if _gives_transition(node.content):
+                yield node.prelude
+        elif node.type == "at-rule" and node.content is not None:
+            yield from _preludes_with_transition(_parsed_rules(node.content))
+
+
+def _gives_transition(content: list[ast.Node]) -> bool:
+    for declaration in tinycss2.parse_blocks_contents(content, skip_whitespace=True, skip_comments=True):
+        if declaration.type != "declaration" or declaration.lower_name not in _TRANSITION_PROPERTIES:
+            continue
+        values = [
+            token.serialize().lower()
+            for token in declaration.value
+            if token.type not in ("whitespace", "comment") and not _is_literal(token, ",")
+        ]
+        if not set(values) <= _NO_TRANSITION:
+            return True
+    return False
+
+
+def _last_compound(selector: list[ast.Node]) -> list[ast.Node]:
+    """The tokens after the selector's last combinator."""
+    tokens = _trimmed(selector)
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
+        if token.type == "whitespace" or (token.type == "literal" and token.value in _COMBINATORS):
+            return tokens[index + 1 :]
+    return tokens
+
+
+def _featured_part(compound: list[ast.Node]) -> str:
+    """The compound's element name, classes, id and attributes, pseudo-classes and
+    pseudo-elements left out: what a matching element must carry ("" if nothing)."""
+    kept: list[ast.Node] = []
+    index = 0
+    while index < len(compound):
+        token = compound[index]
+        if token.type == "literal" and token.value == ":":
+            index += 1
+            while index < len(compound) and _is_literal(compound[index], ":"):
+                index += 1
+            index += 1  # the pseudo-class or pseudo-element's name or function
+            continue
+        if token.type == "literal" and token.value == "." and index + 1 < len(compound):
+            kept += compound[index : index + 2]
+            index += 2
+            continue
+        if token.type in ("ident", "hash", "[] block"):
+            kept.append(token)
+        index += 1
+    return tinycss2.serialize(kept)
+
+
+def _is_literal(token: ast.Node, value: str) -> bool:
+    return token.type == "literal" and token.value == value
+
+
+def _split(tokens: list[ast.Node], separator: str) -> list[list[ast.Node]]:
+    parts: list[list[ast.Node]] = [[]]
+    for token in tokens:
+        if token.type == "literal" and token.value == separator:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return [part for part in parts if _trimmed(part)]
+
+
+def _trimmed(tokens: list[ast.Node]) -> list[ast.Node]:
+    tokens = [token for token in tokens if token.type != "comment"]
+    while tokens and tokens[0].type == "whitespace":
+        tokens = tokens[1:]
+    while tokens and tokens[-1].type == "whitespace":
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _parsed(css: str) -> list[ast.Node]:
+    return tinycss2.parse_stylesheet(css, skip_whitespace=False, skip_comments=True)
+
+
+def _parsed_rules(content: list[ast.Node]) -> list[ast.Node]:
+    return tinycss2.parse_rule_list(content, skip_whitespace=False, skip_comments=True)
