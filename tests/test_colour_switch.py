@@ -10,6 +10,7 @@ import pytest
 from a11y_support import browser_context, open_page
 
 from build_scripts.renderers.mkdocs_material.colour_switch import (
+    on_post_page,
     transition_compounds,
     with_narrow_switching_rule,
 )
@@ -123,3 +124,36 @@ def test_our_scripts_change_no_class_of_the_root_element(browser, site_url: str)
             if not blocked:
                 assert page.evaluate("document.documentElement.hasAttribute('data-material-js')")
     assert classes[0] == classes[1]
+
+
+def test_a_page_is_written_with_its_body_marked_as_switching() -> None:
+    page = '<html><head></head><body dir="ltr" data-md-color-scheme="default"><p>&lt;body x</p></body></html>'
+    assert on_post_page(page) == (
+        '<html><head></head><body data-md-color-switching dir="ltr" data-md-color-scheme="default">'
+        "<p>&lt;body x</p></body></html>"
+    )
+
+
+def test_every_built_page_starts_with_its_body_marked(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert len(re.findall(r"<body\b[^>]*\bdata-md-color-switching\b", html)) == 1, path
+
+
+@pytest.mark.browser
+def test_the_theme_takes_the_mark_off_when_it_starts_and_only_then(browser, site_url: str) -> None:
+    """The trade: transitions wait for the theme's script, and never run where it does not."""
+    marked = []
+    for blocked in [None, "**/assets/javascripts/bundle.*.min.js"]:
+        with browser_context(browser, site_url, color_scheme="light") as context:
+            if blocked:
+                context.route(blocked, lambda route: route.abort())
+            page = open_page(context, site_url + "text/")
+            page.wait_for_load_state("load")
+            if not blocked:
+                page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+            page.wait_for_timeout(200)
+            marked.append(page.evaluate("document.body.hasAttribute('data-md-color-switching')"))
+            link = "getComputedStyle(document.querySelector('.md-typeset a')).transitionDuration"
+            assert (page.evaluate(link) == "0s") == marked[-1]
+    assert marked == [False, True]

@@ -12,22 +12,41 @@ site's stylesheets, without their pseudo-classes (``.md-nav__link:hover`` gives
 ``.md-nav__link``): every element that can have a transition still matches, and the browser
 now recalculates those alone. If any transition is given by a selector that names no class,
 id, attribute or element, the rule is left as it is.
+
+The theme's script marks body at its start, in the long task that starts it, and takes the mark
+off at the next frame. Pages are written with the mark already on body (``on_post_page``, an
+MkDocs hook of this renderer): the script's marking changes nothing, and only the unmarking
+costs a recalculation, in a frame of its own. The trade: the transitions (a link's colour on
+hover, the drawer sliding) wait for the theme's script, and never run where it does not.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import tinycss2
 from tinycss2 import ast
 
 SWITCHING = "data-md-color-switching"
+_BODY = re.compile(r"<body\b")
 _COMBINATORS = frozenset({">", "+", "~"})
 _PSEUDO_ELEMENTS = ("", "::before", "::after")
 # A transition that does nothing (the reduced-motion rule's ``transition: none``).
 _TRANSITION_PROPERTIES = ("transition", "transition-duration")
 _NO_TRANSITION = frozenset({"none", "0s", "0ms", "0", "initial", "unset", "revert"})
+
+
+def on_post_page(output: str, **_: Any) -> str:
+    """The page's body marked as switching, as the theme's script marks it when it starts."""
+    return _BODY.sub(f"<body {SWITCHING}", output, count=1)
+
+
+def on_post_template(output_content: str, **_: Any) -> str:
+    """The same for the theme's own pages (404.html); the sitemap has no body."""
+    return on_post_page(output_content)
 
 
 def pause_only_transitions(stylesheets: Iterable[Path], rewritten: Iterable[Path]) -> list[Path]:
