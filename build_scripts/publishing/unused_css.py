@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import tinycss2
 from tinycss2 import ast
 
+from .build_cache import cached_text
 from .fingerprint import hashed_name
 from .site_pages import edited_pages
 
@@ -304,7 +305,11 @@ def _trimmed(site_dir: Path, stylesheet: Path, never_run: Iterable[Path], pages:
     site = read_site(site_dir, never_run, pages)
     used = used_names(site.pages.values(), site.scripts.values())
     others = [p.read_text(encoding="utf-8") for p in sorted(site.stylesheets - {stylesheet})]
-    trimmed = without_unused_rules(stylesheet.read_text(encoding="utf-8"), used, others)
+    css = stylesheet.read_text(encoding="utf-8")
+    # Everything the result depends on, this module's own code included.
+    inputs = [Path(__file__).read_text(encoding="utf-8"), css, *others]
+    inputs += [" ".join(sorted(kind)) for kind in (used.elements, used.names, used.custom_properties)]
+    trimmed = cached_text("trimmed-css", inputs, lambda: without_unused_rules(css, used, others))
     name = hashed_name(PurePosixPath(stylesheet.name), trimmed.encode("utf-8")).name
     target = stylesheet.with_name(name)
     target.write_text(trimmed + "\n", encoding="utf-8")
