@@ -199,6 +199,11 @@ def main(argv: list[str] | None = None) -> int:
             "  the first build on a machine (templates not yet compiled), CPU",
             f"{first:.2f} s: {first / timings['baseline_build_cpu_s']:.2f}x",
         )
+        alone = timings["renderer_alone_cpu_s"]
+        table.row(
+            "  MkDocs alone on the site's pages (no conversion, no finishing), CPU",
+            f"{alone:.2f} s: {alone / timings['baseline_build_cpu_s']:.2f}x",
+        )
         table.row("conversion (build_scripts.pipeline.convert)", f"{timings['conversion_s'] * 1000:.0f} ms")
         table.row("MkDocs (mkdocs build, less the conversion)", f"{timings['mkdocs_s']:.2f} s")
         budget = BUDGETS["site_build_s"]

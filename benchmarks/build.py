@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BASELINE_CONFIG = "site_name: Baseline\ntheme:\n  name: material\n"
 
 
-CPU_SECONDS: dict[str, list[float]] = {"site": [], "baseline": [], "first": []}
+CPU_SECONDS: dict[str, list[float]] = {"site": [], "baseline": [], "first": [], "renderer": []}
 """The CPU time (user + system) of each build run by :func:`_project_build` and :func:`_mkdocs`."""
 
 
@@ -66,6 +66,32 @@ def _mkdocs(project: Path, site: Path) -> float:
     )
 
 
+def renderer_alone_project(folder: Path) -> Path:
+    """The site's configuration, to run MkDocs alone on the pages the build wrote into docs/:
+    with the renderer's own hooks (the templates kept compiled, the pages' metadata escaped)
+    but not the project's, which would convert the resolution again. Nothing of the finishing
+    (the theme's fixes, the trimming, our files' names) runs: what is left is the least a build
+    that has MkDocs render every page can cost."""
+    import yaml
+
+    from build_scripts.renderers.mkdocs_material import PAGE_META_HOOK, TEMPLATE_CACHE_HOOK
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("watch", None)
+    config["hooks"] = [str(PAGE_META_HOOK), str(TEMPLATE_CACHE_HOOK)]
+    config["docs_dir"] = str(ROOT / "docs")
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    folder.mkdir(parents=True)
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
+def _renderer_alone(project: Path, site: Path) -> float:
+    return _timed(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], project, "renderer"
+    )
+
+
 def baseline_project(folder: Path, source: Path) -> Path:
     """The same text pasted into one page of a default Material site."""
     (folder / "docs").mkdir(parents=True)
@@ -87,20 +113,24 @@ def measure(runs: int, work: Path) -> tuple[dict[str, float], Path, Path]:
         conversions.append(time.perf_counter() - start)
     site = work / "site"
     baseline = baseline_project(Path(tempfile.mkdtemp(dir=work, prefix="baseline-")), source)
+    renderer = renderer_alone_project(Path(tempfile.mkdtemp(dir=work, prefix="renderer-")) / "project")
     builds, baselines = [], []
-    for _ in range(runs):  # alternately, so that a change of the machine's load touches both
+    for _ in range(runs):  # alternately, so that a change of the machine's load touches all
         builds.append(_project_build(site))
         baselines.append(_mkdocs(baseline, baseline / "site"))
+        _renderer_alone(renderer, renderer / "site")
     first_cpu = _first_build_cpu(site, work)
     conversion, build, plain = (statistics.median(x) for x in (conversions, builds, baselines))
     site_cpu = statistics.median(CPU_SECONDS["site"][-runs:])
     baseline_cpu = statistics.median(CPU_SECONDS["baseline"][-runs:])
+    renderer_cpu = statistics.median(CPU_SECONDS["renderer"][-runs:])
     return (
         {
             "site_build_cpu_s": site_cpu,
             "baseline_build_cpu_s": baseline_cpu,
             "cpu_ratio_to_baseline": site_cpu / baseline_cpu,
             "first_build_cpu_s": first_cpu,
+            "renderer_alone_cpu_s": renderer_cpu,
             "conversion_s": conversion,
             "site_build_s": build,
             "mkdocs_s": build - conversion,

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+from .site_pages import edited_pages
+
 _STYLESHEET_LINK = re.compile(r'^[ \t]*<link rel="stylesheet" href="([^"]+)">\n?', re.MULTILINE)
 _SCRIPT_SOURCE = re.compile(r'(<script\b[^>]*\bsrc=")([^"]+)(")')
 # The hash of its content in a file's name, as the theme writes it: ``main.57a0d79d.min.css``.
@@ -36,13 +38,17 @@ def hashed_name(path: PurePosixPath, content: bytes) -> PurePosixPath:
 
 
 def bundle_and_fingerprint(
-    site_dir: Path, stylesheets: Iterable[str], scripts: Iterable[str], base_path: str = "/"
+    site_dir: Path,
+    stylesheets: Iterable[str],
+    scripts: Iterable[str],
+    base_path: str = "/",
+    pages: dict[Path, str] | None = None,
 ) -> dict[str, str]:
     """Join ``stylesheets`` (paths in ``site_dir``, in the order pages load them, all in one
     folder) into one file named for its content; give ``scripts`` their content's hash in their
     names; point every page at the new files and remove the old ones. ``base_path``: where the
     site is served (pages that must work at any address, such as the 404 page, link from it).
-    Returns each old path's new one."""
+    Returns each old path's new one. ``pages``: see ``edited_pages``."""
     sheets = [PurePosixPath(path) for path in stylesheets if (site_dir / path).is_file()]
     if len({sheet.parent for sheet in sheets}) > 1:
         raise FingerprintError(f"the site's own stylesheets are joined only from one folder: {sheets}")
@@ -58,18 +64,16 @@ def bundle_and_fingerprint(
             content = (site_dir / script).read_bytes()
             renamed[script] = hashed_name(script, content)
             contents[renamed[script]] = content
-    pages = {page: page.read_text(encoding="utf-8") for page in sorted(site_dir.rglob("*.html"))}
-    relinked = {
-        page: _relinked(html, PurePosixPath(page.relative_to(site_dir).as_posix()), renamed, base_path)
-        for page, html in pages.items()
-    }
-    for old in renamed:
-        (site_dir / old).unlink()
-    for new, content in contents.items():
-        (site_dir / new).write_bytes(content)
-    for page, html in relinked.items():
-        if html != pages[page]:
-            page.write_text(html, encoding="utf-8")
+    with edited_pages(site_dir, pages) as edited:
+        relinked = {
+            page: _relinked(html, PurePosixPath(page.relative_to(site_dir).as_posix()), renamed, base_path)
+            for page, html in edited.items()
+        }
+        edited.update(relinked)
+        for old in renamed:
+            (site_dir / old).unlink()
+        for new, content in contents.items():
+            (site_dir / new).write_bytes(content)
     return {str(old): str(new) for old, new in renamed.items()}
 
 
@@ -100,7 +104,7 @@ def _relinked(
 
     html = _SCRIPT_SOURCE.sub(script, html)
     for old in renamed:
-        if re.search(rf'["/]{re.escape(str(old))}"', html) or f'"{old.name}"' in html:
+        if f'"{old}"' in html or f'/{old}"' in html or f'"{old.name}"' in html:
             raise FingerprintError(f"{page} names {old} where its link could not be changed")
     return html
 

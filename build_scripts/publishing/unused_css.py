@@ -22,11 +22,13 @@ from urllib.parse import urlsplit
 import tinycss2
 from tinycss2 import ast
 
+from .build_cache import cached_text
 from .fingerprint import hashed_name
+from .site_pages import edited_pages
 
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
 # A start tag: its element, and its attributes (a quoted value may hold ">").
-_START_TAG = re.compile(r"""<([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_START_TAG = re.compile(r"""<([a-zA-Z][\w-]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""")
 _INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 # An element a script may create: a quoted name (createElement("mark"), h("details")) or a tag
 # in a string of markup ("<mark>").
@@ -58,17 +60,17 @@ class UsedNames:
 def used_names(pages: Iterable[str], scripts: Iterable[str]) -> UsedNames:
     """The names that the HTML ``pages`` (their inline scripts too) and the JavaScript
     ``scripts`` use."""
-    elements: set[str] = set()
-    names: set[str] = set()
+    # The pages share most of their tags and all their inline scripts: each is read once.
+    tags: set[tuple[str, str]] = set()
+    inline_scripts: set[str] = set()
     properties: set[str] = set()
-    inline_scripts = []
     for page in pages:
-        for element, attributes in _START_TAG.findall(page):
-            elements.add(element.lower())
-            names.update(_WORD.findall(attributes))
-        inline_scripts += _INLINE_SCRIPT.findall(page)
+        tags.update(_START_TAG.findall(page))
+        inline_scripts.update(_INLINE_SCRIPT.findall(page))
         properties.update(_CUSTOM_PROPERTY.findall(page))
-    for script in [*scripts, *inline_scripts]:
+    elements = {element.lower() for element, _ in tags}
+    names = set(_WORD.findall(" ".join(attributes for _, attributes in tags)))
+    for script in [*scripts, *sorted(inline_scripts)]:
         names.update(_WORD.findall(script))
         elements.update(quoted or tag for quoted, tag in _ELEMENT_IN_SCRIPT.findall(script))
         properties.update(_CUSTOM_PROPERTY.findall(script))
@@ -232,14 +234,17 @@ class SitePages:
 _STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"")
 
 
-def read_site(site_dir: Path, never_run: Iterable[Path] = ()) -> SitePages:
-    """Every HTML page of ``site_dir``, the scripts they may run, and the files of this site
-    that their stylesheets come from.
+def read_site(
+    site_dir: Path, never_run: Iterable[Path] = (), pages: dict[Path, str] | None = None
+) -> SitePages:
+    """Every HTML page of ``site_dir`` (or ``pages``, path -> HTML, if given), the scripts they
+    may run, and the files of this site that their stylesheets come from.
 
     A page may run a script it loads, and one whose file name it or such a script holds (a
     worker, whose results the page shows: Material's search worker writes the ``<mark>`` of a
     result). ``never_run`` are scripts that a file names but no page of this site runs."""
-    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))}
+    if pages is None:
+        pages = {path: path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))}
     stylesheets: set[Path] = set()
     for path, page in pages.items():
         for address in _STYLESHEET.findall(page):
@@ -250,11 +255,26 @@ def read_site(site_dir: Path, never_run: Iterable[Path] = ()) -> SitePages:
     scripts: dict[Path, str] = {}
     excluded = {path.resolve() for path in never_run}
     unnamed = sorted(path for path in site_dir.rglob("*.js") if path.resolve() not in excluded)
-    while named := [script for script in unnamed if any(script.name in text for text in texts)]:
+    while named := _named_in(texts, unnamed):
         texts = [script.read_text(encoding="utf-8") for script in named]
         scripts.update(zip(named, texts, strict=True))
         unnamed = [script for script in unnamed if script not in scripts]
     return SitePages(pages, scripts, stylesheets)
+
+
+def _named_in(texts: Iterable[str], scripts: list[Path]) -> list[Path]:
+    """The ``scripts`` whose file name one of ``texts`` holds. A script's name ends as the
+    scripts' names all do (``.js``): only what comes before each such ending in the texts can
+    hold one, which spares looking for every name in every page."""
+    endings = {Path(script.name).suffix for script in scripts}
+    longest = max((len(script.name) for script in scripts), default=0)
+    before_ending = {
+        text[max(0, found.end() - longest) : found.end()]
+        for ending in endings
+        for text in texts
+        for found in re.finditer(re.escape(ending), text)
+    }
+    return [script for script in scripts if any(part.endswith(script.name) for part in before_ending)]
 
 
 def _local_file(site_dir: Path, page: Path, address: str) -> Path | None:
@@ -265,28 +285,37 @@ def _local_file(site_dir: Path, page: Path, address: str) -> Path | None:
     return target if target.is_file() and target.is_relative_to(site_dir.resolve()) else None
 
 
-def trim_stylesheet(site_dir: Path, stylesheet: Path, never_run: Iterable[Path] = ()) -> Path:
+def trim_stylesheet(
+    site_dir: Path, stylesheet: Path, never_run: Iterable[Path] = (), pages: dict[Path, str] | None = None
+) -> Path:
     """Remove from ``stylesheet`` (a file of ``site_dir``) the rules no page may use; return
-    its new path. ``never_run``: as for :func:`read_site`.
+    its new path. ``never_run``: as for :func:`read_site`; ``pages``: see ``edited_pages``.
 
     Its name carries a hash of its content (``main.57a0d79d.min.css``), so that a browser never
     keeps an older copy: the trimmed file gets the hash of its own content, and the pages link
     to it. Its source map, which describes the whole file, is removed.
     """
+    with edited_pages(site_dir, pages) as edited:
+        return _trimmed(site_dir, stylesheet, never_run, edited)
+
+
+def _trimmed(site_dir: Path, stylesheet: Path, never_run: Iterable[Path], pages: dict[Path, str]) -> Path:
     site_dir = site_dir.resolve()
     stylesheet = stylesheet.resolve()
-    site = read_site(site_dir, never_run)
+    site = read_site(site_dir, never_run, pages)
     used = used_names(site.pages.values(), site.scripts.values())
     others = [p.read_text(encoding="utf-8") for p in sorted(site.stylesheets - {stylesheet})]
-    trimmed = without_unused_rules(stylesheet.read_text(encoding="utf-8"), used, others)
+    css = stylesheet.read_text(encoding="utf-8")
+    # Everything the result depends on, this module's own code included.
+    inputs = [Path(__file__).read_text(encoding="utf-8"), css, *others]
+    inputs += [" ".join(sorted(kind)) for kind in (used.elements, used.names, used.custom_properties)]
+    trimmed = cached_text("trimmed-css", inputs, lambda: without_unused_rules(css, used, others))
     name = hashed_name(PurePosixPath(stylesheet.name), trimmed.encode("utf-8")).name
     target = stylesheet.with_name(name)
     target.write_text(trimmed + "\n", encoding="utf-8")
     if target != stylesheet:
         stylesheet.unlink()
     stylesheet.with_name(stylesheet.name + ".map").unlink(missing_ok=True)
-    for path, page in site.pages.items():
-        relinked = page.replace(f'/{stylesheet.name}"', f'/{name}"')
-        if relinked != page:
-            path.write_text(relinked, encoding="utf-8")
+    for path, page in pages.items():
+        pages[path] = page.replace(f'/{stylesheet.name}"', f'/{name}"')
     return target

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from ...enriching.enrich import Enriched
 from ...publishing.assets import minify_assets
 from ...publishing.fingerprint import FingerprintError, bundle_and_fingerprint
+from ...publishing.site_pages import edited_pages
 from ...publishing.unused_css import trim_stylesheet
 from .. import RenderError
 from .colour_switch import pause_only_transitions
@@ -81,20 +82,22 @@ class MkDocsMaterial:
             rewrite_index(index_file, enriched, TEXT_PAGE)
         theme = self.settings["theme"]
         stylesheets = [_path(entry) for entry in self.settings["extra_css"]]
-        fix_site(site_dir, stylesheets[0] if stylesheets else None, theme["favicon"])
+        scripts = [_path(entry) for entry in self.settings["extra_javascript"]]
+        base_path = urlsplit(self.settings["site_url"] or "/").path
         if theme.custom_dir:
             # The theme's files of our own (the search worker's adapter), minified like docs/assets/.
             minify_assets(Path(theme.custom_dir), site_dir)
-        for stylesheet in sorted(site_dir.glob(THEME_STYLESHEETS)):
-            trim_stylesheet(site_dir, stylesheet, _search_language_scripts(site_dir))
-        ours = [site_dir / stylesheet for stylesheet in stylesheets]
-        pause_only_transitions([*site_dir.glob(THEME_STYLESHEETS), *ours], ours)
-        scripts = [_path(entry) for entry in self.settings["extra_javascript"]]
-        base_path = urlsplit(self.settings["site_url"] or "/").path
-        try:
-            bundle_and_fingerprint(site_dir, stylesheets, scripts, base_path)
-        except FingerprintError as error:
-            raise RenderError(str(error)) from None
+        # Every step changes every page: they share one reading of the pages, written once.
+        with edited_pages(site_dir) as pages:
+            fix_site(site_dir, stylesheets[0] if stylesheets else None, theme["favicon"], pages)
+            for stylesheet in sorted(site_dir.glob(THEME_STYLESHEETS)):
+                trim_stylesheet(site_dir, stylesheet, _search_language_scripts(site_dir), pages)
+            ours = [site_dir / stylesheet for stylesheet in stylesheets]
+            pause_only_transitions([*site_dir.glob(THEME_STYLESHEETS), *ours], ours)
+            try:
+                bundle_and_fingerprint(site_dir, stylesheets, scripts, base_path, pages)
+            except FingerprintError as error:
+                raise RenderError(str(error)) from None
 
 
 def _search_language_scripts(site_dir: Path) -> list[Path]:

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
+from ...publishing.site_pages import edited_pages
 from .palette import custom_colour_rules
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
@@ -79,7 +80,8 @@ def permalinks_beside_headings(html: str) -> str:
 def without_search_exclude_marks(html: str) -> str:
     """Material's search indexer leaves out an element marked ``data-search-exclude`` but keeps
     the mark in the page, where it means nothing: the page is served without it."""
-    return _SEARCH_EXCLUDE.sub(r"\1", html)
+    # The pattern is tried at every tag: most pages have no mark, and are not searched.
+    return _SEARCH_EXCLUDE.sub(r"\1", html) if "data-search-exclude" in html else html
 
 
 def with_deferred_bundle(html: str) -> str:
@@ -88,7 +90,11 @@ def with_deferred_bundle(html: str) -> str:
 
 
 def without_palette_stylesheet(html: str) -> str:
-    return _PALETTE.sub("", html)
+    # Matched at the start of the line that names it: trying the pattern at every line of a
+    # page costs more than all the other fixes.
+    named = html.find("assets/stylesheets/palette.")
+    match = _PALETTE.match(html, html.rfind("\n", 0, named) + 1) if named >= 0 else None
+    return html[: match.start()] + html[match.end() :] if match else html
 
 
 def with_inline_icon(html: str, data_url: str) -> str:
@@ -118,17 +124,21 @@ def _icon_data_url(site_dir: Path, icon: str | None) -> str | None:
     return svg_data_url(path.read_text(encoding="utf-8")) if path and path.is_file() else None
 
 
-def fix_site(site_dir: Path, first_stylesheet: str | None = None, icon: str | None = None) -> None:
-    """Apply the fixes to every HTML file of the built site."""
+def fix_site(
+    site_dir: Path,
+    first_stylesheet: str | None = None,
+    icon: str | None = None,
+    pages: dict[Path, str] | None = None,
+) -> None:
+    """Apply the fixes to every HTML file of the built site (``pages``: see ``edited_pages``)."""
     palette_inlined = first_stylesheet is not None and inline_palette(site_dir, first_stylesheet)
     data_url = _icon_data_url(site_dir, icon)
-    for page in sorted(site_dir.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        fixed = with_deferred_bundle(without_dangling_toc_label(without_checkbox_autocomplete(html)))
-        fixed = without_search_exclude_marks(permalinks_beside_headings(fixed))
-        if palette_inlined:
-            fixed = without_palette_stylesheet(fixed)
-        if data_url:
-            fixed = with_inline_icon(fixed, data_url)
-        if fixed != html:
-            page.write_text(fixed, encoding="utf-8")
+    with edited_pages(site_dir, pages) as edited:
+        for path, html in edited.items():
+            fixed = with_deferred_bundle(without_dangling_toc_label(without_checkbox_autocomplete(html)))
+            fixed = without_search_exclude_marks(permalinks_beside_headings(fixed))
+            if palette_inlined:
+                fixed = without_palette_stylesheet(fixed)
+            if data_url:
+                fixed = with_inline_icon(fixed, data_url)
+            edited[path] = fixed
