@@ -51,7 +51,7 @@ def on_post_template(output_content: str, **_: Any) -> str:
 
 def pause_only_transitions(stylesheets: Iterable[Path], rewritten: Iterable[Path]) -> list[Path]:
     """Narrow the switching rule in each of ``rewritten`` to the compounds that give an element
-    a transition in any of ``stylesheets``; the files changed."""
+    (or its ``::before`` or ``::after``) a transition in any of ``stylesheets``; the files changed."""
     compounds = transition_compounds(path.read_text(encoding="utf-8") for path in stylesheets)
     if compounds is None:
         return []
@@ -65,25 +65,32 @@ def pause_only_transitions(stylesheets: Iterable[Path], rewritten: Iterable[Path
     return changed
 
 
-def transition_compounds(stylesheets: Iterable[str]) -> list[str] | None:
-    """The last compounds, without pseudo-classes, of every selector that gives a transition, in
-    order; None if one of them names nothing (``*``, ``:hover``)."""
-    found: dict[str, None] = {}
+def transition_compounds(stylesheets: Iterable[str]) -> dict[str, list[str]] | None:
+    """For the element itself (""), ``::before`` and ``::after``: the last compounds, without
+    pseudo-classes, of every selector that gives it a transition, in order; None if one of them
+    names nothing (``*``, ``:hover``). Other pseudo-elements are not paused, as in the theme."""
+    found: dict[str, dict[str, None]] = {pseudo: {} for pseudo in _PSEUDO_ELEMENTS}
     for css in stylesheets:
         for prelude in _preludes_with_transition(_parsed(css)):
             for selector in _split(prelude, ","):
-                compound = _featured_part(_last_compound(selector))
+                last = _last_compound(selector)
+                pseudo = _pseudo_element(last)
+                if pseudo not in found:
+                    continue
+                compound = _featured_part(last)
                 if not compound:
                     return None
-                found.setdefault(compound)
-    return list(found)
+                found[pseudo].setdefault(compound)
+    return {pseudo: list(compounds) for pseudo, compounds in found.items()}
 
 
-def with_narrow_switching_rule(css: str, compounds: list[str]) -> str:
+def with_narrow_switching_rule(css: str, compounds: dict[str, list[str]]) -> str:
     """``css`` with the switching rule's universal selectors replaced by ``:is(compounds)``."""
-    if not compounds or SWITCHING not in css:
+    if not any(compounds.values()) or SWITCHING not in css:
         return css
-    narrow = ",".join(f"[{SWITCHING}] :is({','.join(compounds)}){pseudo}" for pseudo in _PSEUDO_ELEMENTS)
+    narrow = ",".join(
+        f"[{SWITCHING}] :is({','.join(each)}){pseudo}" for pseudo, each in compounds.items() if each
+    )
     return "".join(_rewritten(node, narrow) for node in _parsed(css))
 
 
@@ -145,6 +152,16 @@ def _last_compound(selector: list[ast.Node]) -> list[ast.Node]:
         if token.type == "whitespace" or (token.type == "literal" and token.value in _COMBINATORS):
             return tokens[index + 1 :]
     return tokens
+
+
+def _pseudo_element(compound: list[ast.Node]) -> str:
+    """The compound's pseudo-element (``::before``, also written ``:before``), or ""."""
+    for index, token in enumerate(compound):
+        if token.type == "ident" and index and _is_literal(compound[index - 1], ":"):
+            name = token.lower_value
+            if name in ("before", "after") or (index > 1 and _is_literal(compound[index - 2], ":")):
+                return "::" + name
+    return ""
 
 
 def _featured_part(compound: list[ast.Node]) -> str:
