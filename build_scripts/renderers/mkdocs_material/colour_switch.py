@@ -4,14 +4,15 @@ Material stops every transition while the scheme switches, so that no colour fad
 scheme to the other: it marks ``body`` with ``data-md-color-switching`` and its palette
 stylesheet holds ``[data-md-color-switching] *, … :before, … :after {transition-duration: 0s
 !important}``. Its script also does this once at every page load, and the universal selector
-makes Chromium recalculate the style of every element of the page each time the mark comes
-and goes: on the full text, two recalculations of some 800 elements, which is most of the load's
-blocking time on a slow phone. Only an element with a transition needs the rule, so the
-universal selector is replaced by the compounds that give an element a transition in the
-site's stylesheets, without their pseudo-classes (``.md-nav__link:hover`` gives
-``.md-nav__link``): every element that can have a transition still matches, and the browser
-now recalculates those alone. If any transition is given by a selector that names no class,
-id, attribute or element, the rule is left as it is.
+makes Chromium recalculate the style of every element of the page, and of its ``::before`` and
+``::after``, each time the mark comes and goes: on the full text, two recalculations of some
+800 elements in the tasks that start the page. Only an element with a transition needs the
+rule, so the universal selector is replaced by the compounds that give an element (or its
+``::before``, or its ``::after``: a transition is not inherited) a transition in the site's
+stylesheets, without their pseudo-classes (``.md-nav__link:hover`` gives ``.md-nav__link``):
+every element that can have a transition still matches, and the browser recalculates those
+alone. If any transition is given by a selector that names no class, id, attribute or element,
+the rule is left as it is.
 
 The theme's script marks body at its start, in the long task that starts it, and takes the mark
 off at the next frame. Pages are written with the mark already on body (``on_post_page``, an
