@@ -10,7 +10,7 @@ import pytest
 from a11y_support import browser_context, open_page
 
 from build_scripts.renderers.mkdocs_material.colour_switch import (
-    on_post_page,
+    marked_as_switching,
     transition_compounds,
     with_narrow_switching_rule,
 )
@@ -131,10 +131,12 @@ def test_our_scripts_change_no_class_of_the_root_element(browser, site_url: str)
 
 def test_a_page_is_written_with_its_body_marked_as_switching() -> None:
     page = '<html><head></head><body dir="ltr" data-md-color-scheme="default"><p>&lt;body x</p></body></html>'
-    assert on_post_page(page) == (
+    marked = marked_as_switching(page)
+    assert marked == (
         '<html><head></head><body data-md-color-switching dir="ltr" data-md-color-scheme="default">'
         "<p>&lt;body x</p></body></html>"
     )
+    assert marked_as_switching(marked) == marked, "marked twice"
 
 
 def test_every_built_page_starts_with_its_body_marked(built_site: Path) -> None:

@@ -25,7 +25,6 @@ from .theme_fixes import fix_site
 CONFIG_FILE = "mkdocs.yml"
 PAGE_META_HOOK = Path(__file__).with_name("page_meta.py")
 TEMPLATE_CACHE_HOOK = Path(__file__).with_name("template_cache.py")
-COLOUR_SWITCH_HOOK = Path(__file__).with_name("colour_switch.py")
 TEXT_PAGE = "text/"
 # The theme's stylesheet: every feature of Material, of which the site uses a few.
 THEME_STYLESHEETS = "assets/stylesheets/main.*.min.css"
@@ -55,15 +54,14 @@ class MkDocsMaterial:
 
         try:
             # Not the project's hook, which is for `mkdocs serve` alone (here the pipeline has
-            # already written the pages): this renderer's own, which escape the pages' metadata,
-            # keep the theme's templates compiled and write body marked as the colour switch's
-            # script marks it.
+            # already written the pages): this renderer's own, which escape the pages' metadata
+            # and keep the theme's templates compiled.
             settings = mkdocs_config.load_config(
                 str(self.config_file),
                 docs_dir=str(docs_dir),
                 site_dir=str(site_dir),
                 strict=True,
-                hooks=[str(PAGE_META_HOOK), str(TEMPLATE_CACHE_HOOK), str(COLOUR_SWITCH_HOOK)],
+                hooks=[str(PAGE_META_HOOK), str(TEMPLATE_CACHE_HOOK)],
             )
             self.settings = settings
             settings.plugins.on_startup(command="build", dirty=False)

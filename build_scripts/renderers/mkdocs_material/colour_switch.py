@@ -15,8 +15,8 @@ alone. If any transition is given by a selector that names no class, id, attribu
 the rule is left as it is.
 
 The theme's script marks body at its start, in the long task that starts it, and takes the mark
-off at the next frame. Pages are written with the mark already on body (``on_post_page``, an
-MkDocs hook of this renderer): the script's marking changes nothing, and only the unmarking
+off at the next frame. Pages are written with the mark already on body (``marked_as_switching``,
+one of the theme's fixes): the script's marking changes nothing, and only the unmarking
 costs a recalculation, in a frame of its own. The trade: the transitions (a link's colour on
 hover, the drawer sliding) wait for the theme's script, and never run where it does not.
 """
@@ -24,15 +24,17 @@ hover, the drawer sliding) wait for the theme's script, and never run where it d
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache, partial
 from pathlib import Path
-from typing import Any
 
 import tinycss2
 from tinycss2 import ast
 
+from ...publishing.build_cache import cached_text
+
 SWITCHING = "data-md-color-switching"
-_BODY = re.compile(r"<body\b")
+_BODY = re.compile(r"<body\b(?![^>]*\bdata-md-color-switching\b)")
 _COMBINATORS = frozenset({">", "+", "~"})
 _PSEUDO_ELEMENTS = ("", "::before", "::after")
 # A transition that does nothing (the reduced-motion rule's ``transition: none``).
@@ -40,30 +42,32 @@ _TRANSITION_PROPERTIES = ("transition", "transition-duration")
 _NO_TRANSITION = frozenset({"none", "0s", "0ms", "0", "initial", "unset", "revert"})
 
 
-def on_post_page(output: str, **_: Any) -> str:
+def marked_as_switching(html: str) -> str:
     """The page's body marked as switching, as the theme's script marks it when it starts."""
-    return _BODY.sub(f"<body {SWITCHING}", output, count=1)
-
-
-def on_post_template(output_content: str, **_: Any) -> str:
-    """The same for the theme's own pages (404.html); the sitemap has no body."""
-    return on_post_page(output_content)
+    return _BODY.sub(f"<body {SWITCHING}", html, count=1)
 
 
 def pause_only_transitions(stylesheets: Iterable[Path], rewritten: Iterable[Path]) -> list[Path]:
     """Narrow the switching rule in each of ``rewritten`` to the compounds that give an element
-    (or its ``::before`` or ``::after``) a transition in any of ``stylesheets``; the files changed."""
-    compounds = transition_compounds(path.read_text(encoding="utf-8") for path in stylesheets)
-    if compounds is None:
-        return []
+    (or its ``::before`` or ``::after``) a transition in any of ``stylesheets``; the files changed.
+    The result is kept for the next build given the same stylesheets (reading them all is most of
+    the build's finishing)."""
+    sources = [path.read_text(encoding="utf-8") for path in stylesheets]
+    compounds = cache(partial(transition_compounds, sources))
     changed = []
     for path in rewritten:
         css = path.read_text(encoding="utf-8")
-        narrowed = with_narrow_switching_rule(css, compounds)
+        inputs = [Path(__file__).read_text(encoding="utf-8"), css, *sources]
+        narrowed = cached_text("paused-transitions", inputs, partial(_narrowed, css, compounds))
         if narrowed != css:
             path.write_text(narrowed, encoding="utf-8")
             changed.append(path)
     return changed
+
+
+def _narrowed(css: str, compounds: Callable[[], dict[str, list[str]] | None]) -> str:
+    found = compounds()
+    return css if found is None else with_narrow_switching_rule(css, found)
 
 
 def transition_compounds(stylesheets: Iterable[str]) -> dict[str, list[str]] | None:
