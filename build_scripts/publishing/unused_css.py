@@ -306,8 +306,8 @@ def _trimmed(site_dir: Path, stylesheet: Path, never_run: Iterable[Path], pages:
     used = used_names(site.pages.values(), site.scripts.values())
     others = [p.read_text(encoding="utf-8") for p in sorted(site.stylesheets - {stylesheet})]
     css = stylesheet.read_text(encoding="utf-8")
-    # Everything the result depends on, this module's own code included.
-    inputs = [Path(__file__).read_text(encoding="utf-8"), css, *others]
+    # Everything the result depends on, this module's code and its parser's version included.
+    inputs = [Path(__file__).read_text(encoding="utf-8"), tinycss2.__version__, css, *others]
     inputs += [" ".join(sorted(kind)) for kind in (used.elements, used.names, used.custom_properties)]
     trimmed = cached_text("trimmed-css", inputs, lambda: without_unused_rules(css, used, others))
     name = hashed_name(PurePosixPath(stylesheet.name), trimmed.encode("utf-8")).name

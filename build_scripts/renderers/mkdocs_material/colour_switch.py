@@ -57,7 +57,7 @@ def pause_only_transitions(stylesheets: Iterable[Path], rewritten: Iterable[Path
     changed = []
     for path in rewritten:
         css = path.read_text(encoding="utf-8")
-        inputs = [Path(__file__).read_text(encoding="utf-8"), css, *sources]
+        inputs = [Path(__file__).read_text(encoding="utf-8"), tinycss2.__version__, css, *sources]
         narrowed = cached_text("paused-transitions", inputs, partial(_narrowed, css, compounds))
         if narrowed != css:
             path.write_text(narrowed, encoding="utf-8")
