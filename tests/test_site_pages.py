@@ -48,7 +48,7 @@ def test_an_inner_step_edits_the_enclosing_copy_and_writes_nothing(tmp_path: Pat
 
 def test_the_scripts_a_page_may_run_are_those_it_or_they_name(tmp_path: Path) -> None:
     """A page runs what it loads, and a worker that a loaded script starts; a script whose name
-    only ends another's (``xapp.js``), or that nothing names, is not run."""
+    merely ends with a named one's (``xapp.js`` beside ``app.js``), or that nothing names, is not."""
     (tmp_path / "index.html").write_text('<script src="assets/app.js"></script>', encoding="utf-8")
     (tmp_path / "assets").mkdir()
     scripts = {

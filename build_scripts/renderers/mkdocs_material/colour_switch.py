@@ -24,8 +24,8 @@ hover, the drawer sliding) wait for the theme's script, and never run where it d
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from functools import cache, partial
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 import tinycss2
@@ -53,21 +53,22 @@ def pause_only_transitions(stylesheets: Iterable[Path], rewritten: Iterable[Path
     The result is kept for the next build given the same stylesheets (reading them all is most of
     the build's finishing)."""
     sources = [path.read_text(encoding="utf-8") for path in stylesheets]
-    compounds = cache(partial(transition_compounds, sources))
     changed = []
     for path in rewritten:
         css = path.read_text(encoding="utf-8")
+        if SWITCHING not in css:
+            continue
         inputs = [Path(__file__).read_text(encoding="utf-8"), tinycss2.__version__, css, *sources]
-        narrowed = cached_text("paused-transitions", inputs, partial(_narrowed, css, compounds))
+        narrowed = cached_text("paused-transitions", inputs, partial(_narrowed, css, sources))
         if narrowed != css:
             path.write_text(narrowed, encoding="utf-8")
             changed.append(path)
     return changed
 
 
-def _narrowed(css: str, compounds: Callable[[], dict[str, list[str]] | None]) -> str:
-    found = compounds()
-    return css if found is None else with_narrow_switching_rule(css, found)
+def _narrowed(css: str, sources: list[str]) -> str:
+    compounds = transition_compounds(sources)
+    return css if compounds is None else with_narrow_switching_rule(css, compounds)
 
 
 def transition_compounds(stylesheets: Iterable[str]) -> dict[str, list[str]] | None:
