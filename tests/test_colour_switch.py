@@ -113,8 +113,8 @@ def test_no_transition_runs_while_the_scheme_switches(browser, site_url: str, pa
 
 @pytest.mark.browser
 def test_our_scripts_change_no_class_of_the_root_element(browser, site_url: str) -> None:
-    """A class changed on the root makes Chromium recalculate the style of every element of the
-    page (a rule of the theme's hangs on any element's class): our scripts mark it otherwise."""
+    """Our scripts mark the root with an attribute: where the theme's table rules are kept (a
+    page with a table), a class changed on the root restyles every element of the page."""
     classes = []
     for blocked in [None, "**/assets/{reader,material}.*.js"]:
         with browser_context(browser, site_url) as context:

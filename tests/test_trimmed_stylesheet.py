@@ -185,6 +185,16 @@ def test_an_element_on_no_page_drops_the_rule_unless_a_script_creates_it() -> No
     assert without_unused_rules(css, used) == ".md-search-result details{margin:1px}"
 
 
+def test_an_element_a_script_creates_only_to_stand_in_counts_only_on_a_page() -> None:
+    css = ".md-typeset table:not([class]) th{padding:0}.md-search-result details{margin:1px}"
+    script = 'e.replaceWith(x("table")); h("details", {class: "x"})'
+    page = '<div class="md-typeset md-search-result"></div>'
+    as_stand_in = used_names([page], [script], stand_ins=["table"])
+    assert without_unused_rules(css, as_stand_in) == ".md-search-result details{margin:1px}"
+    with_a_table = used_names([page + "<table><tr><th>x</th></tr></table>"], [script], stand_ins=["table"])
+    assert without_unused_rules(css, with_a_table) == css
+
+
 def test_a_media_query_left_empty_goes() -> None:
     css = "@media print{.md-banner{display:none}.md-header{display:none}}@media screen{.md-tabs{top:0}}"
     assert without_unused_rules(css, _used('<header class="md-header"></header>')) == (

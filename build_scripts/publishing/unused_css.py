@@ -57,9 +57,10 @@ class UsedNames:
     """Custom properties the pages or scripts name (a script may read or set them)."""
 
 
-def used_names(pages: Iterable[str], scripts: Iterable[str]) -> UsedNames:
+def used_names(pages: Iterable[str], scripts: Iterable[str], stand_ins: Iterable[str] = ()) -> UsedNames:
     """The names that the HTML ``pages`` (their inline scripts too) and the JavaScript
-    ``scripts`` use."""
+    ``scripts`` use. ``stand_ins``: elements that the scripts create only to stand in, for a
+    moment, for one already on a page; a script's naming them does not count."""
     # The pages share most of their tags and all their inline scripts: each is read once.
     tags: set[tuple[str, str]] = set()
     inline_scripts: set[str] = set()
@@ -68,12 +69,14 @@ def used_names(pages: Iterable[str], scripts: Iterable[str]) -> UsedNames:
         tags.update(_START_TAG.findall(page))
         inline_scripts.update(_INLINE_SCRIPT.findall(page))
         properties.update(_CUSTOM_PROPERTY.findall(page))
-    elements = {element.lower() for element, _ in tags}
+    on_pages = {element.lower() for element, _ in tags}
     names = set(_WORD.findall(" ".join(attributes for _, attributes in tags)))
+    created: set[str] = set()
     for script in [*scripts, *sorted(inline_scripts)]:
         names.update(_WORD.findall(script))
-        elements.update(quoted or tag for quoted, tag in _ELEMENT_IN_SCRIPT.findall(script))
+        created.update(quoted or tag for quoted, tag in _ELEMENT_IN_SCRIPT.findall(script))
         properties.update(_CUSTOM_PROPERTY.findall(script))
+    elements = on_pages | (created - set(stand_ins))
     return UsedNames(frozenset(elements), frozenset(names), frozenset(properties))
 
 
@@ -286,24 +289,35 @@ def _local_file(site_dir: Path, page: Path, address: str) -> Path | None:
 
 
 def trim_stylesheet(
-    site_dir: Path, stylesheet: Path, never_run: Iterable[Path] = (), pages: dict[Path, str] | None = None
+    site_dir: Path,
+    stylesheet: Path,
+    never_run: Iterable[Path] = (),
+    pages: dict[Path, str] | None = None,
+    stand_ins: Iterable[str] = (),
 ) -> Path:
     """Remove from ``stylesheet`` (a file of ``site_dir``) the rules no page may use; return
-    its new path. ``never_run``: as for :func:`read_site`; ``pages``: see ``edited_pages``.
+    its new path. ``never_run``: as for :func:`read_site`; ``pages``: see ``edited_pages``;
+    ``stand_ins``: as for :func:`used_names`.
 
     Its name carries a hash of its content (``main.57a0d79d.min.css``), so that a browser never
     keeps an older copy: the trimmed file gets the hash of its own content, and the pages link
     to it. Its source map, which describes the whole file, is removed.
     """
     with edited_pages(site_dir, pages) as edited:
-        return _trimmed(site_dir, stylesheet, never_run, edited)
+        return _trimmed(site_dir, stylesheet, never_run, edited, stand_ins)
 
 
-def _trimmed(site_dir: Path, stylesheet: Path, never_run: Iterable[Path], pages: dict[Path, str]) -> Path:
+def _trimmed(
+    site_dir: Path,
+    stylesheet: Path,
+    never_run: Iterable[Path],
+    pages: dict[Path, str],
+    stand_ins: Iterable[str],
+) -> Path:
     site_dir = site_dir.resolve()
     stylesheet = stylesheet.resolve()
     site = read_site(site_dir, never_run, pages)
-    used = used_names(site.pages.values(), site.scripts.values())
+    used = used_names(site.pages.values(), site.scripts.values(), stand_ins)
     others = [p.read_text(encoding="utf-8") for p in sorted(site.stylesheets - {stylesheet})]
     css = stylesheet.read_text(encoding="utf-8")
     # Everything the result depends on, this module's code and its parser's version included.

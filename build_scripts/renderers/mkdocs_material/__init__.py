@@ -29,6 +29,12 @@ TEXT_PAGE = "text/"
 # The theme's stylesheet: every feature of Material, of which the site uses a few.
 THEME_STYLESHEETS = "assets/stylesheets/main.*.min.css"
 SEARCH_LANGUAGE_SCRIPTS = "assets/javascripts/lunr/**/*.js"
+# Elements the theme's script creates only to stand in for one already on a page: it wraps each
+# table of a page in a scrolling box by putting a new table in its place and the box in the new
+# one's. Their rules stay when a page has one. Kept, the table rules would cost every page:
+# they hang on a table's having no class (`table:not([class])`), so that Chromium restyles every
+# element under one whose class changes, the whole page when the script marks the root.
+THEME_STAND_INS = ("table",)
 END_OF_LIFE = (
     "Material for MkDocs 9.x, this site's renderer, reaches end of life on 5 May 2027 and its "
     'successor does not run MkDocs hooks; see "Renderers" in README.md.'
@@ -89,7 +95,9 @@ class MkDocsMaterial:
         with edited_pages(site_dir) as pages:
             fix_site(site_dir, stylesheets[0] if stylesheets else None, theme["favicon"], pages)
             for stylesheet in sorted(site_dir.glob(THEME_STYLESHEETS)):
-                trim_stylesheet(site_dir, stylesheet, _search_language_scripts(site_dir), pages)
+                trim_stylesheet(
+                    site_dir, stylesheet, _search_language_scripts(site_dir), pages, THEME_STAND_INS
+                )
             ours = [site_dir / stylesheet for stylesheet in stylesheets]
             pause_only_transitions([*site_dir.glob(THEME_STYLESHEETS), *ours], ours)
             try:
