@@ -4,7 +4,8 @@ A theme's stylesheet styles every feature the theme has (admonitions, code, tabs
 right-to-left scripts…); a site uses a few. A rule is kept when some page could match it:
 every class, id, attribute and element its selector requires is on a page, or named in a
 script that could add it at run time (a script's every word counts as a name it could add,
-so a state the theme's script sets, such as an open search, keeps its rules). A custom
+so a state the theme's script sets, such as an open search, keeps its rules; an element it
+creates only to stand in for one already on a page counts only when a page has one). A custom
 property that no kept rule, page or script uses goes too, with the rules left empty.
 
 The check is by names, not by matching whole selectors against the pages: it can keep a rule
