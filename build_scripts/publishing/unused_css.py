@@ -123,7 +123,7 @@ def _kept(nodes: list[ast.Node], used: UsedNames) -> list[_Rule | _Block | _Othe
     kept: list[_Rule | _Block | _Other] = []
     for node in nodes:
         if node.type == "qualified-rule":
-            selectors = [s for s in _split_on_commas(node.prelude) if _may_match(s, used)]
+            selectors = [s for s in split_on_commas(node.prelude) if _may_match(s, used)]
             if selectors:
                 declarations = tinycss2.parse_blocks_contents(node.content, True, True)
                 written = [_declaration(d) for d in declarations if d.type == "declaration"]
@@ -173,7 +173,8 @@ def _serialized(tokens: list[ast.Node]) -> str:
     return tinycss2.serialize(tokens).strip()
 
 
-def _split_on_commas(tokens: list[ast.Node]) -> list[list[ast.Node]]:
+def split_on_commas(tokens: list[ast.Node]) -> list[list[ast.Node]]:
+    """A selector list's tokens, one list per selector (an empty one where two commas meet)."""
     parts: list[list[ast.Node]] = [[]]
     for token in tokens:
         if token.type == "literal" and token.value == ",":
@@ -207,7 +208,7 @@ def _token_may_match(token: ast.Node, after: str | None, used: UsedNames) -> boo
     if token.type == "[] block":
         return _attribute_may_match(token.content, used)
     if token.type == "function" and token.lower_name in _ANY_OF:
-        return any(_may_match(s, used) for s in _split_on_commas(token.arguments))
+        return any(_may_match(s, used) for s in split_on_commas(token.arguments))
     return True
 
 

@@ -32,6 +32,7 @@ import tinycss2
 from tinycss2 import ast
 
 from ...publishing.build_cache import cached_text
+from ...publishing.unused_css import split_on_commas
 
 SWITCHING = "data-md-color-switching"
 _BODY = re.compile(r"<body\b(?![^>]*\bdata-md-color-switching\b)")
@@ -53,12 +54,13 @@ def pause_only_transitions(stylesheets: Iterable[Path], rewritten: Iterable[Path
     The result is kept for the next build given the same stylesheets (reading them all is most of
     the build's finishing)."""
     sources = [path.read_text(encoding="utf-8") for path in stylesheets]
+    code = [Path(__file__).read_text(encoding="utf-8"), tinycss2.__version__]
     changed = []
     for path in rewritten:
         css = path.read_text(encoding="utf-8")
         if SWITCHING not in css:
             continue
-        inputs = [Path(__file__).read_text(encoding="utf-8"), tinycss2.__version__, css, *sources]
+        inputs = [*code, css, *sources]
         narrowed = cached_text("paused-transitions", inputs, partial(_narrowed, css, sources))
         if narrowed != css:
             path.write_text(narrowed, encoding="utf-8")
@@ -78,7 +80,7 @@ def transition_compounds(stylesheets: Iterable[str]) -> dict[str, list[str]] | N
     found: dict[str, dict[str, None]] = {pseudo: {} for pseudo in _PSEUDO_ELEMENTS}
     for css in stylesheets:
         for prelude in _preludes_with_transition(_parsed(css)):
-            for selector in _split(prelude, ","):
+            for selector in _selectors(prelude):
                 last = _last_compound(selector)
                 pseudo = _pseudo_element(last)
                 if pseudo not in found:
@@ -111,7 +113,7 @@ def _rewritten(node: ast.Node, narrow: str) -> str:
 
 def _is_switching_rule(prelude: list[ast.Node]) -> bool:
     """Every selector is the mark, a descendant combinator, then any element or pseudo-element."""
-    selectors = _split(prelude, ",")
+    selectors = _selectors(prelude)
     return bool(selectors) and all(_is_switching_selector(selector) for selector in selectors)
 
 
@@ -197,14 +199,8 @@ def _is_literal(token: ast.Node, value: str) -> bool:
     return token.type == "literal" and token.value == value
 
 
-def _split(tokens: list[ast.Node], separator: str) -> list[list[ast.Node]]:
-    parts: list[list[ast.Node]] = [[]]
-    for token in tokens:
-        if token.type == "literal" and token.value == separator:
-            parts.append([])
-        else:
-            parts[-1].append(token)
-    return [part for part in parts if _trimmed(part)]
+def _selectors(prelude: list[ast.Node]) -> list[list[ast.Node]]:
+    return [selector for selector in split_on_commas(prelude) if _trimmed(selector)]
 
 
 def _trimmed(tokens: list[ast.Node]) -> list[ast.Node]:
