@@ -36,7 +36,6 @@ BUDGETS = {
     "lighthouse_cls": 0.0,
     "search_start_kb": 40.0,  # fetched once the reader focuses the search field, gzip
     "search_ready_ms": 250.0,  # focus on the search field -> search ready
-    "prefilter_speed_up": 10.0,  # enrichment of 100 resolutions, without / with the prefilter
 }
 
 
@@ -250,17 +249,6 @@ def main(argv: list[str] | None = None) -> int:
             f"{growth:.2f}x",
             "2x",
             growth <= BUDGETS["growth"],
-        )
-
-        speed = corpus.prefilter_speed_up(100)
-        results["prefilter"] = speed
-        budget = BUDGETS["prefilter_speed_up"]
-        table.row(
-            f"enrichment of {speed['resolutions']} resolutions, without / with the prefilter (CPU)",
-            f"{speed['without_prefilter_s']:.2f} s / {speed['with_prefilter_s']:.2f} s:"
-            f" {speed['speed_up']:.1f}x",
-            f">= {budget:.0f}x",
-            speed["speed_up"] >= budget,
         )
 
         routes = pdf_route.measure(args.runs)

@@ -1,10 +1,8 @@
-"""(b) Conversion throughput and peak memory on generated corpora of copies of the resolution, and
-what the required-literal prefilter of the enrichment (build_scripts/enriching/literals.py) saves."""
+"""(b) Conversion throughput and peak memory on generated corpora of copies of the resolution."""
 
 from __future__ import annotations
 
 import gc
-import statistics
 import time
 import tracemalloc
 from pathlib import Path
@@ -69,29 +67,3 @@ def measure(sizes: tuple[int, ...], untraced_up_to: int = 100) -> dict[int, dict
             results[size]["untraced_per_item_ms"] = plain / size * 1000
             results[size]["untraced_items_per_s"] = size / plain
     return results
-
-
-def prefilter_speed_up(size: int = 100, runs: int = 1) -> dict[str, float]:
-    """Enrichment alone of a corpus of ``size`` resolutions (parsed beforehand), without the
-    prefilter and with it: seconds (median of ``runs``, CPU time of this process) and their ratio."""
-    catalogue, vocabulary = load_catalogue(), load_vocabulary()
-    models = [parse_bytes(data, name)[0] for name, data in corpus(size)]
-    for model in models[:2]:  # warm up: regular expressions compiled, literals read
-        enrich(model, catalogue, vocabulary, prefilter=False)
-        enrich(model, catalogue, vocabulary)
-
-    def seconds(prefilter: bool) -> float:
-        gc.collect()
-        start = time.process_time()
-        for model in models:
-            enrich(model, catalogue, vocabulary, prefilter=prefilter)
-        return time.process_time() - start
-
-    without = statistics.median(seconds(False) for _ in range(runs))
-    with_it = statistics.median(seconds(True) for _ in range(runs))
-    return {
-        "resolutions": size,
-        "without_prefilter_s": without,
-        "with_prefilter_s": with_it,
-        "speed_up": without / with_it,
-    }

@@ -7,16 +7,14 @@ pattern stops the build with a message instead of silently linking nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 import yaml
 
 from ..errors import ConversionError
 from ..identifiers import EntryAddress, slug
-from .literals import Candidates
 
 DATA_DIR = Path(__file__).parent.parent / "data"
 """The catalogue written for the published resolution; a build can name another one."""
@@ -99,20 +97,14 @@ class Entry:
     def page(self) -> str:
         return self.address.page
 
-    def matches(
-        self, key: str, text: str, may_match: Callable[[re.Pattern[str]], bool] = lambda _: True
-    ) -> list[re.Match[str]]:
-        """Where the entry is found in the text ``key``, in its own sense only. ``may_match``
-        may rule a pattern out before its search (see ``literals.py``)."""
+    def matches(self, key: str, text: str) -> list[re.Match[str]]:
+        """Where the entry is found in the text ``key``, in its own sense only."""
         if key in self.not_in:
-            return []
-        patterns = [p for p in self.patterns if may_match(p.regex)]
-        if not patterns:
             return []
         excluded = [(m.start(), m.end()) for phrase in self.not_within for m in phrase.finditer(text)]
         return [
             match
-            for pattern in patterns
+            for pattern in self.patterns
             for match in pattern.finditer(text)
             if not any(start <= match.start() and match.end() <= end for start, end in excluded)
         ]
@@ -128,11 +120,6 @@ class Catalogue:
     @property
     def linkable(self) -> tuple[Entry, ...]:
         return self.terms + self.references
-
-    @cached_property
-    def candidates(self) -> Candidates:
-        """Which entries, linkable then themes, may match a text (literals.py): built once."""
-        return Candidates(self.linkable + self.themes)
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]

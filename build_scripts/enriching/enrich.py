@@ -16,7 +16,6 @@ from ..identifiers import DocumentSymbol
 from ..model import Resolution
 from ..parsing.vocabulary import Vocabulary
 from .catalogue import Catalogue, Entry
-from .literals import may_match
 
 # A document symbol as printed: A/HRC/RES/53/9, E/2002/68/Add.1, S/RES/1325 (2000).
 _SYMBOL = re.compile(r"\b(?:[AES]|CRC|CEDAW|CERD|CCPR|CAT)/[A-Za-z0-9]+(?:[/.][A-Za-z0-9]+)*(?: \(\d{4}\))?")
@@ -128,42 +127,20 @@ def _texts(resolution: Resolution) -> Iterator[tuple[str, str, str, str]]:
         yield f"closing-{index + 1}", "closing", "the closing lines", line
 
 
-def enrich(
-    resolution: Resolution, catalogue: Catalogue, vocabulary: Vocabulary, *, prefilter: bool = True
-) -> Enriched:
-    """Find every mention; fail if a catalogue entry is mentioned nowhere.
-
-    ``prefilter``: skip a pattern in a text that lacks its required literal (literals.py); off,
-    every pattern is searched in every text (the same result, slower: the benchmarks compare).
-    """
+def enrich(resolution: Resolution, catalogue: Catalogue, vocabulary: Vocabulary) -> Enriched:
+    """Find every mention; fail if a catalogue entry is mentioned nowhere."""
     patterns = {b.name: b.symbol for b in vocabulary.bodies}
     own = patterns.get(resolution.metadata.body, "A/RES/{number}")
     texts: dict[str, AnnotatedText] = {}
-    linkable, all_themes = catalogue.linkable, catalogue.themes
-    every_entry, first_theme = linkable + all_themes, len(linkable)
-    all_texts = list(_texts(resolution))
-    lowered_texts = [text.lower() for *_, text in all_texts]
-    may_be_in = catalogue.candidates.per_text(lowered_texts) if prefilter else None
-    for number, (key, anchor, name, text) in enumerate(all_texts):
+    for key, anchor, name, text in _texts(resolution):
         candidates = symbol_spans(text, own, patterns)
         mentioned: list[Entry] = []
-        lowered = lowered_texts[number]
-
-        def possible(pattern: re.Pattern[str], lowered: str = lowered) -> bool:
-            return not prefilter or may_match(pattern, lowered)
-
-        if may_be_in is not None:
-            indexes = may_be_in[number]
-            entries = [every_entry[i] for i in indexes if i < first_theme]
-            theme_entries = [every_entry[i] for i in indexes if i >= first_theme]
-        else:
-            entries, theme_entries = list(linkable), list(all_themes)
-        for entry in entries:
-            found = entry.matches(key, text, possible)
+        for entry in catalogue.linkable:
+            found = entry.matches(key, text)
             if found:
                 mentioned.append(entry)
                 candidates.extend(Span(m.start(), m.end(), entry=entry) for m in found)
-        themes = tuple(t for t in theme_entries if t.matches(key, text, possible))
+        themes = tuple(t for t in catalogue.themes if t.matches(key, text))
         texts[key] = AnnotatedText(
             key, anchor, name, text, tuple(_choose(candidates)), tuple(mentioned), themes
         )

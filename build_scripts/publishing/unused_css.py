@@ -23,7 +23,6 @@ from urllib.parse import urlsplit
 import tinycss2
 from tinycss2 import ast
 
-from .build_cache import cached_text
 from .fingerprint import hashed_name
 from .site_pages import edited_pages
 
@@ -322,10 +321,7 @@ def _trimmed(
     used = used_names(site.pages.values(), site.scripts.values(), stand_ins)
     others = [p.read_text(encoding="utf-8") for p in sorted(site.stylesheets - {stylesheet})]
     css = stylesheet.read_text(encoding="utf-8")
-    # Everything the result depends on, this module's code and its parser's version included.
-    inputs = [Path(__file__).read_text(encoding="utf-8"), tinycss2.__version__, css, *others]
-    inputs += [" ".join(sorted(kind)) for kind in (used.elements, used.names, used.custom_properties)]
-    trimmed = cached_text("trimmed-css", inputs, lambda: without_unused_rules(css, used, others))
+    trimmed = without_unused_rules(css, used, others)
     name = hashed_name(PurePosixPath(stylesheet.name), trimmed.encode("utf-8")).name
     target = stylesheet.with_name(name)
     target.write_text(trimmed + "\n", encoding="utf-8")

@@ -18,7 +18,6 @@ from ...publishing.fingerprint import FingerprintError, bundle_and_fingerprint
 from ...publishing.site_pages import edited_pages
 from ...publishing.unused_css import trim_stylesheet
 from .. import RenderError
-from .colour_switch import pause_only_transitions
 from .search_index import rewrite_index
 from .theme_fixes import fix_site
 
@@ -98,8 +97,6 @@ class MkDocsMaterial:
                 trim_stylesheet(
                     site_dir, stylesheet, _search_language_scripts(site_dir), pages, THEME_STAND_INS
                 )
-            ours = [site_dir / stylesheet for stylesheet in stylesheets]
-            pause_only_transitions([*site_dir.glob(THEME_STYLESHEETS), *ours], ours)
             try:
                 bundle_and_fingerprint(site_dir, stylesheets, scripts, base_path, pages)
             except FingerprintError as error:

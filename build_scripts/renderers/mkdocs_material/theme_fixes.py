@@ -7,9 +7,7 @@
 - an SVG favicon inlined as a ``data:`` address: one request fewer;
 - a heading's permalink moved beside the heading, out of its accessible name;
 - the marks that tell the search what to leave out (``data-search-exclude``) taken off the pages
-  once the index is written: Material's indexer reads them, browsers do not;
-- ``body`` marked as switching colours, as the theme's script marks it when it starts
-  (colour_switch.py says why).
+  once the index is written: Material's indexer reads them, browsers do not.
 """
 
 from __future__ import annotations
@@ -20,7 +18,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ...publishing.site_pages import edited_pages
-from .colour_switch import marked_as_switching
 from .palette import custom_colour_rules
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
@@ -140,7 +137,6 @@ def fix_site(
         for path, html in edited.items():
             fixed = with_deferred_bundle(without_dangling_toc_label(without_checkbox_autocomplete(html)))
             fixed = without_search_exclude_marks(permalinks_beside_headings(fixed))
-            fixed = marked_as_switching(fixed)
             if palette_inlined:
                 fixed = without_palette_stylesheet(fixed)
             if data_url:
