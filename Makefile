@@ -1,5 +1,6 @@
 # make serve  - build the pages and serve the site on http://127.0.0.1:8000 with live reload
 # make site   - build the site into site/ (python -m build_scripts build)
+# make check  - the fast tier: every test but the browser's and the HTML checker's
 # make test   - every test, browser tests included
 # make bench  - the benchmarks, with their budgets
 # make lint   - ruff
@@ -17,18 +18,20 @@ ifneq ($(COMMIT_TIME),)
 export SOURCE_DATE_EPOCH ?= $(COMMIT_TIME)
 endif
 
-.PHONY: serve site test bench lint golden browser clean
+.PHONY: serve site check test bench lint golden browser clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt pyproject.toml
+	@echo "Installing the pinned Python packages into $(VENV)/ (about a minute the first time)..."
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@# The project itself, editable: `pytest` and `python -m build_scripts` find it from anywhere.
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@rm -f $(VENV)/.installed-* && touch $@
 
 $(NODE_INSTALLED): package.json package-lock.json
+	@echo "Installing the browser test tools (axe-core, the Nu HTML Checker) into node_modules/..."
 	@# --ignore-scripts: vnu-jar ships its jar; its install script would try the network.
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@rm -f node_modules/.installed-* && touch $@
 
 serve: $(INSTALLED)
@@ -41,6 +44,9 @@ site: $(INSTALLED)
 
 browser:
 	@sh scripts/ensure-browser.sh
+
+check: $(INSTALLED)
+	$(PY) -m pytest -m "not browser and not java"
 
 test: $(INSTALLED) $(NODE_INSTALLED) browser
 	$(PY) -m pytest

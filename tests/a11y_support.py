@@ -44,6 +44,32 @@ def html_pages(site: Path) -> list[str]:
     return pages
 
 
+TEMPLATE_PAGES = {
+    "": "the home page",
+    "text/": "the full text",
+    "op1c/": "a sub-paragraph's page (with its chapeau)",
+    "op1/": "a paragraph's page (with its sub-paragraphs)",
+    "fn1/": "a footnote's page",
+    "paragraphs/": "the list of paragraph pages",
+    "glossary/": "the glossary",
+    "references/": "the references",
+    "themes/": "the themes",
+    "about/": "the About page",
+    "accessibility/": "the accessibility statement",
+    "404.html": "the page for an address with no page",
+}
+"""One page of each kind the site has: the browser checks that depend on a page's template and
+markup, not on its words, run on these; the checks that need every page run once over all."""
+
+
+def template_pages(site: Path) -> list[str]:
+    """TEMPLATE_PAGES, each checked to be a page of the built site."""
+    built = set(html_pages(site))
+    missing = [path for path in TEMPLATE_PAGES if path not in built]
+    assert not missing, f"pages of a kind the browser tests check are not built: {missing}"
+    return list(TEMPLATE_PAGES)
+
+
 @contextlib.contextmanager
 def browser_context(browser, site_url: str, **options) -> Iterator[object]:
     """A context like conftest's ``page`` fixture (no request leaves the local site), with options.

@@ -1,8 +1,15 @@
-"""Shared fixtures: the real resolution, a freshly built site, a local server and a browser."""
+"""Shared fixtures: the real resolution, the site built once per test run, a local server and a
+browser.
+
+Tiers (markers, pyproject.toml): a test marked ``browser`` runs in Chromium, one marked ``java``
+runs the Nu HTML Checker; ``make check`` runs every other test, ``make test`` all of them.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -12,10 +19,14 @@ import pytest
 from support_text import Command
 
 from benchmarks.local_site import ChromiumNotFound, launch_chromium, serve
+from build_scripts import pipeline
 from build_scripts.__main__ import main
+from build_scripts.config import load_config
+from build_scripts.renderers.mkdocs_material import MkDocsMaterial
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "resolutions" / "A-HRC-RES-53-9.txt"
+SOURCE_DATE_EPOCH = "1689120000"  # 12 July 2023, 00:00 UTC: the tests' own build date
 
 
 def build_site(
@@ -23,7 +34,7 @@ def build_site(
 ) -> subprocess.CompletedProcess[str]:
     """``python -m build_scripts build`` of ``project`` into ``destination``, as ``make site`` runs it."""
     # The date is the tests' own, whatever the caller's environment says (make exports one).
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1689120000", **(env or {})}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "build_scripts", "build", "--site-dir", str(destination)],
         cwd=project,
@@ -52,11 +63,18 @@ def parse_command(
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per test session from the project as it is."""
-    destination = tmp_path_factory.mktemp("site")
-    result = build_site(destination)
-    assert result.returncode == 0, result.stderr
-    return destination
+    """The site, built once per test run from the project as it is, in this process.
+
+    Its pages go to a folder of the test run's, not the project's ``docs/``, so that test
+    processes running side by side never write the same files."""
+    work = tmp_path_factory.mktemp("build")
+    config = load_config(ROOT)
+    shutil.copytree(config.docs_dir / "assets", work / "docs" / "assets")
+    config = dataclasses.replace(config, docs_dir=work / "docs")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+        pipeline.build(config, MkDocsMaterial(ROOT), work / "site")
+    return work / "site"
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,9 @@ import struct
 from pathlib import Path
 
 import pytest
-from conftest import build_site
+from conftest import SOURCE_DATE_EPOCH, build_site
 
-EPOCH = 1689120000  # conftest.build_site's SOURCE_DATE_EPOCH: 12 July 2023, 00:00 UTC
+EPOCH = int(SOURCE_DATE_EPOCH)
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -39,11 +39,9 @@ def build_on(destination: Path, epoch: int) -> None:
 
 
 @pytest.fixture(scope="module")
-def first(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    destination = tmp_path_factory.mktemp("first")
-    result = build_site(destination)
-    assert result.returncode == 0, result.stderr
-    return tree(destination)
+def first(built_site: Path) -> dict[str, bytes]:
+    """The test run's build (in its own process); the others here are built by the command."""
+    return tree(built_site)
 
 
 def test_two_builds_are_byte_identical(first: dict[str, bytes], tmp_path: Path) -> None:

@@ -14,9 +14,9 @@ from a11y_support import (
     accessibility_tree,
     browser_context,
     definitions_loaded,
-    html_pages,
     open_page,
     tab_until,
+    template_pages,
 )
 from playwright.sync_api import expect
 
@@ -32,7 +32,7 @@ def test_every_headings_accessible_name_is_its_text(browser, site_url: str, buil
     wrong = []
     with browser_context(browser, site_url) as context:
         page = context.new_page()
-        for path in html_pages(built_site):
+        for path in template_pages(built_site):
             page.goto(site_url + path)
             names = [n["name"] for n in accessibility_tree(page) if n["role"] == "heading"]
             texts = page.locator(":is(h1, h2, h3, h4, h5, h6)").evaluate_all(

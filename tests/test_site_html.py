@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -285,3 +286,64 @@ def test_search_box_finds_trafficking_when_typing_trafficked(page, site_url: str
     )
     assert other_forms_only, "every entry has 'trafficked': the test would prove nothing"
     assert other_forms_only <= results, sorted(other_forms_only - results)
+
+
+# --- structure: headings, landmarks, titles (every page, read from its HTML) -----------------
+
+HIDDEN = (
+    "ancestor-or-self::*[@hidden or contains(concat(' ', normalize-space(@class), ' '), ' md-search ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' visually-hidden ')]"
+)
+LANDMARKS = (
+    "//nav | //aside | //*[@role='navigation' or @role='complementary' or @role='search' or @role='region']"
+)
+
+
+def structure_problems(path: str, page: lxml.html.HtmlElement) -> list[str]:
+    """One h1, first; no heading level skipped; every landmark labelled (the search's, inside its
+    labelled dialog, is the one of its kind); one main; the language English."""
+    problems = []
+    headings = [h for h in page.xpath("//h1 | //h2 | //h3 | //h4 | //h5 | //h6") if not h.xpath(HIDDEN)]
+    levels = [int(h.tag[1]) for h in headings]
+    if levels.count(1) != 1 or levels[:1] != [1]:
+        problems.append(f"/{path}: {levels.count(1)} h1, the first heading is h{levels[:1]}")
+    skips = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+    if skips:
+        problems.append(f"/{path}: heading levels skipped: {skips}")
+    unlabelled = [
+        lxml.html.tostring(el, encoding="unicode")[:80]
+        for el in page.xpath(LANDMARKS)
+        if not el.get("aria-label") and not el.get("aria-labelledby") and el.get("role") != "search"
+    ]
+    if unlabelled:
+        problems.append(f"/{path}: landmarks without a label: {unlabelled}")
+    if len(page.xpath("//main")) != 1 or page.get("lang") != "en":
+        problems.append(f"/{path}: {len(page.xpath('//main'))} main landmarks, lang={page.get('lang')!r}")
+    return problems
+
+
+def test_one_h1_no_skipped_heading_level_labelled_landmarks_and_unique_titles(
+    pages: dict[str, lxml.html.HtmlElement],
+) -> None:
+    problems, titles = [], {}
+    for path, page in pages.items():
+        problems += structure_problems(path, page)
+        titles.setdefault(page.findtext(".//title"), []).append(path)
+    problems += [f"title {title!r} shared by {paths}" for title, paths in titles.items() if len(paths) > 1]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("markup", "problem"),
+    [
+        ("<h2>A</h2><h1>B</h1>", "the first heading is h[2]"),
+        ("<h1>A</h1><h3>B</h3>", "heading levels skipped: [(1, 3)]"),
+        ("<h1>A</h1><h1>B</h1>", "2 h1"),
+        ("<h1>A</h1><nav>x</nav>", "landmarks without a label"),
+    ],
+)
+def test_the_structure_check_finds_each_fault(markup: str, problem: str) -> None:
+    page = lxml.html.fromstring(f'<html lang="en"><body><main>{markup}</main></body></html>')
+    assert problem in " ".join(structure_problems("x", page))
+    fine = lxml.html.fromstring('<html lang="en"><body><main><h1>A</h1><h2>B</h2></main></body></html>')
+    assert structure_problems("x", fine) == []
