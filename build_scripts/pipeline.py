@@ -30,7 +30,6 @@ from .pages.render import PageRenderer
 from .parsing.parse import parse_file
 from .parsing.vocabulary import load_vocabulary
 from .publishing import manifest, output
-from .publishing.assets import minify_assets
 from .reading.publication import load_publication
 from .renderers import Renderer
 
@@ -84,10 +83,9 @@ def prepare_docs(config: BuildConfig) -> Conversion:
     return conversion
 
 
-def finish_site(conversion: Conversion, renderer: Renderer, site_dir: Path, docs_dir: Path) -> None:
-    """Add the downloads to a rendered site, minify our assets, let the renderer finish it."""
+def finish_site(conversion: Conversion, renderer: Renderer, site_dir: Path) -> None:
+    """Add the downloads to a rendered site, let the renderer finish it."""
     output.write_files(conversion.downloads, site_dir)
-    minify_assets(docs_dir, site_dir)
     renderer.finish(conversion.enriched, site_dir)
 
 
@@ -100,7 +98,7 @@ def build(config: BuildConfig, renderer: Renderer, site_dir: Path) -> Conversion
         _copy_hand_written(config.docs_dir, staging_docs)
         output.write_pages(conversion.pages, staging_docs)
         renderer.render(staging_docs, staging_site)
-        finish_site(conversion, renderer, staging_site, staging_docs)
+        finish_site(conversion, renderer, staging_site)
         output.write_pages(conversion.pages, config.docs_dir)
         output.replace_folder(staging_site, site_dir)
     finally:

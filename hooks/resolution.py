@@ -13,11 +13,25 @@ from build_scripts import pipeline
 from build_scripts.config import load_config
 from build_scripts.errors import ConversionError
 from build_scripts.publishing.manifest import AnchorsChanged
-from build_scripts.renderers.mkdocs_material import MkDocsMaterial
+from build_scripts.renderers.mkdocs_material import MkDocsMaterial, site_finishing
 from build_scripts.renderers.mkdocs_material.page_meta import on_page_markdown  # noqa: F401 (a hook)
 from build_scripts.renderers.mkdocs_material.template_cache import on_env  # noqa: F401 (a hook)
 
 _conversions: dict[str, pipeline.Conversion] = {}
+# The renderer's own plugin, run through this hook's events (a hook cannot add a plugin).
+_finishing = site_finishing()
+
+
+def on_config(config):
+    return _finishing.on_config(config)
+
+
+def on_post_page(output, page, config):
+    return _finishing.on_post_page(output, page, config)
+
+
+def on_post_template(output_content, template_name, config):
+    return _finishing.on_post_template(output_content, template_name, config)
 
 
 def on_pre_build(config) -> None:
@@ -30,5 +44,6 @@ def on_pre_build(config) -> None:
 
 
 def on_post_build(config) -> None:
-    renderer = MkDocsMaterial(Path(config.config_file_path).parent, settings=config)
-    pipeline.finish_site(_conversions["current"], renderer, Path(config.site_dir), Path(config.docs_dir))
+    _finishing.on_post_build(config)
+    renderer = MkDocsMaterial(Path(config.config_file_path).parent)
+    pipeline.finish_site(_conversions["current"], renderer, Path(config.site_dir))

@@ -10,9 +10,12 @@ import lxml.html
 import material
 import pytest
 from conftest import ROOT
+from mkdocs.exceptions import PluginError
 
+from build_scripts.renderers.mkdocs_material.finishing import SiteFinishing
 from build_scripts.renderers.mkdocs_material.palette import custom_colour_rules
 from build_scripts.renderers.mkdocs_material.theme_fixes import (
+    ThemeFixes,
     svg_data_url,
     without_checkbox_autocomplete,
     without_dangling_toc_label,
@@ -138,3 +141,42 @@ def test_our_scripts_and_styles_are_served_minified_without_comments(built_site:
         built = built_file.read_text(encoding="utf-8").removeprefix(palette_rules)
         assert len(built) < 0.8 * len(source), served
         assert "/*" not in built and "//" not in built.replace("://", ""), served
+
+
+# --- A fix that mends nothing stops the build ------------------------------------------------
+
+
+def theme_page() -> str:
+    """The markup the theme writes that the fixes mend, as Material 9 writes it."""
+    return (
+        '<link rel="icon" href="assets/favicon.svg">\n'
+        '<link rel="stylesheet" href="assets/stylesheets/palette.0123abcd.min.css">\n'
+        '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
+        '<h2 id="a">A<a class="headerlink" href="#a" title="Link to this section">¶</a></h2>'
+        '<script src="assets/javascripts/bundle.0123abcd.min.js"></script>'
+    )
+
+
+def test_every_fix_mends_the_theme_markup_it_was_written_for(tmp_path: Path) -> None:
+    (tmp_path / "favicon.svg").write_text("<svg/>", encoding="utf-8")
+    fixes = ThemeFixes(tmp_path, "favicon.svg", palette_inlined=True)
+    fixed = fixes.page(theme_page())
+    assert fixes.unmended() == []
+    assert "autocomplete" not in fixed and "palette." not in fixed and " defer>" in fixed
+    assert 'href="data:image/svg+xml,' in fixed and 'class="heading-row' in fixed
+
+
+def test_a_fix_whose_markup_no_page_has_is_named(tmp_path: Path) -> None:
+    """As after an upgrade of the theme that changed its markup: the fix would silently do nothing."""
+    fixes = ThemeFixes(tmp_path, None, palette_inlined=False)
+    fixes.page(theme_page().replace(' autocomplete="off"', ""))
+    assert fixes.unmended() == ["autocomplete off a checkbox"]
+
+
+def test_the_build_stops_naming_a_fix_that_mended_nothing(tmp_path: Path) -> None:
+    finishing = SiteFinishing()
+    finishing.fixes = ThemeFixes(tmp_path, None, palette_inlined=False)
+    finishing.fixes.page("<p>a page the theme no longer writes as it did</p>")
+    with pytest.raises(PluginError, match="autocomplete off a checkbox") as error:
+        finishing.on_post_build({"site_dir": str(tmp_path)})
+    assert "theme_fixes.py" in str(error.value)

@@ -15,7 +15,12 @@ import material
 import pytest
 from a11y_support import TEXT, browser_context, scheme_options, settle
 
-from build_scripts.publishing.unused_css import UsedNames, used_names, without_unused_rules
+from build_scripts.renderers.mkdocs_material.unused_css import (
+    UsedNames,
+    read_site,
+    used_names,
+    without_unused_rules,
+)
 
 THEME_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 WHOLE_STYLESHEET = next(THEME_STYLESHEETS.glob("main.*.min.css")).read_text(encoding="utf-8")
@@ -231,3 +236,20 @@ def test_the_site_links_the_trimmed_stylesheet_by_a_name_of_its_own_content(buil
     assert len(trimmed.read_text(encoding="utf-8")) < len(WHOLE_STYLESHEET) * 0.7
     for page in built_site.rglob("*.html"):
         assert f'/{trimmed.name}"' in page.read_text(encoding="utf-8"), page
+
+
+def test_the_scripts_a_page_may_run_are_those_it_or_they_name(tmp_path: Path) -> None:
+    """A page runs what it loads, and a worker that a loaded script starts; a script whose name
+    merely ends with a named one's (``xapp.js`` beside ``app.js``), or that nothing names, is not."""
+    page = '<script src="assets/app.js"></script>'
+    (tmp_path / "assets").mkdir()
+    scripts = {
+        "app.js": 'new Worker("worker.min.js")',
+        "worker.min.js": "self.onmessage = () => {}",
+        "xapp.js": "unused()",
+        "unnamed.js": "unused()",
+    }
+    for name, text in scripts.items():
+        (tmp_path / "assets" / name).write_text(text, encoding="utf-8")
+    site = read_site(tmp_path, {tmp_path / "index.html": page})
+    assert sorted(path.name for path in site.scripts) == ["app.js", "worker.min.js"]

@@ -3,7 +3,8 @@
 - ``autocomplete`` off its checkboxes (invalid HTML);
 - its script bundle deferred, so it no longer holds back the first paint;
 - its palette stylesheet replaced by the few rules this site's own colours need (palette.py),
-  put at the head of the site's first stylesheet: one request fewer, the same cascade;
+  put at the head of the site's own stylesheet (own_files.py): one request fewer, the same
+  cascade;
 - an SVG favicon inlined as a ``data:`` address: one request fewer;
 - a heading's permalink moved beside the heading, out of its accessible name;
 - the marks that tell the search what to leave out (``data-search-exclude``) taken off the pages
@@ -14,11 +15,9 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
-
-from ...publishing.site_pages import edited_pages
-from .palette import custom_colour_rules
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
 _BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
@@ -107,38 +106,44 @@ def svg_data_url(svg: str) -> str:
     return "data:image/svg+xml," + quote(" ".join(svg.split()), safe="=:/'")
 
 
-def inline_palette(site_dir: Path, first_stylesheet: str) -> bool:
-    """Put the palette's needed rules at the head of ``first_stylesheet``; whether it was found."""
-    palettes = sorted((site_dir / "assets" / "stylesheets").glob("palette.*.min.css"))
-    target = site_dir / first_stylesheet
-    if not palettes or not target.is_file():
-        return False
-    rules = custom_colour_rules(palettes[0].read_text(encoding="utf-8"))
-    target.write_text(rules + "\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
-    return True
-
-
-def _icon_data_url(site_dir: Path, icon: str | None) -> str | None:
+def _icon_data_url(docs_dir: Path, icon: str | None) -> str | None:
     """The site's SVG icon as a ``data:`` address, or None (another kind of icon stays a file)."""
-    path = site_dir / icon if icon and icon.endswith(".svg") else None
+    path = docs_dir / icon if icon and icon.endswith(".svg") else None
     return svg_data_url(path.read_text(encoding="utf-8")) if path and path.is_file() else None
 
 
-def fix_site(
-    site_dir: Path,
-    first_stylesheet: str | None = None,
-    icon: str | None = None,
-    pages: dict[Path, str] | None = None,
-) -> None:
-    """Apply the fixes to every HTML file of the built site (``pages``: see ``edited_pages``)."""
-    palette_inlined = first_stylesheet is not None and inline_palette(site_dir, first_stylesheet)
-    data_url = _icon_data_url(site_dir, icon)
-    with edited_pages(site_dir, pages) as edited:
-        for path, html in edited.items():
-            fixed = with_deferred_bundle(without_dangling_toc_label(without_checkbox_autocomplete(html)))
-            fixed = without_search_exclude_marks(permalinks_beside_headings(fixed))
-            if palette_inlined:
-                fixed = without_palette_stylesheet(fixed)
-            if data_url:
-                fixed = with_inline_icon(fixed, data_url)
-            edited[path] = fixed
+class ThemeFixes:
+    """The fixes, applied to each page as it is written. Each fix of the theme's markup must
+    mend something on some page of the site: one that mends nothing means that the theme's
+    markup changed (an upgrade), and the build stops rather than quietly serve it unmended."""
+
+    def __init__(self, docs_dir: Path, icon: str | None, palette_inlined: bool) -> None:
+        self.data_url = _icon_data_url(docs_dir, icon)
+        self.palette_inlined = palette_inlined
+        self.mended: dict[str, int] = dict.fromkeys(self._theme_fixes(), 0)
+
+    def _theme_fixes(self) -> dict[str, Callable[[str], str]]:
+        fixes: dict[str, Callable[[str], str]] = {
+            "autocomplete off a checkbox": without_checkbox_autocomplete,
+            "the theme's script bundle deferred": with_deferred_bundle,
+            "a heading's permalink beside it": permalinks_beside_headings,
+        }
+        if self.palette_inlined:
+            fixes["the palette stylesheet's link"] = without_palette_stylesheet
+        if self.data_url:
+            data_url = self.data_url
+            fixes["the icon inlined"] = lambda html: with_inline_icon(html, data_url)
+        return fixes
+
+    def page(self, html: str) -> str:
+        """The page with every fix applied."""
+        for name, fix in self._theme_fixes().items():
+            fixed = fix(html)
+            if fixed != html:
+                self.mended[name] += 1
+            html = fixed
+        return without_search_exclude_marks(without_dangling_toc_label(html))
+
+    def unmended(self) -> list[str]:
+        """The theme's fixes that mended nothing on any page so far."""
+        return [name for name, pages in self.mended.items() if not pages]

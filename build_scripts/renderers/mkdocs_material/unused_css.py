@@ -23,8 +23,7 @@ from urllib.parse import urlsplit
 import tinycss2
 from tinycss2 import ast
 
-from .fingerprint import hashed_name
-from .site_pages import edited_pages
+from .own_files import hashed_name
 
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
 # A start tag: its element, and its attributes (a quoted value may hold ">").
@@ -238,17 +237,13 @@ class SitePages:
 _STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"")
 
 
-def read_site(
-    site_dir: Path, never_run: Iterable[Path] = (), pages: dict[Path, str] | None = None
-) -> SitePages:
-    """Every HTML page of ``site_dir`` (or ``pages``, path -> HTML, if given), the scripts they
-    may run, and the files of this site that their stylesheets come from.
+def read_site(site_dir: Path, pages: dict[Path, str], never_run: Iterable[Path] = ()) -> SitePages:
+    """The site's ``pages`` (path -> HTML), the scripts of ``site_dir`` they may run, and the
+    files of this site that their stylesheets come from.
 
     A page may run a script it loads, and one whose file name it or such a script holds (a
     worker, whose results the page shows: Material's search worker writes the ``<mark>`` of a
     result). ``never_run`` are scripts that a file names but no page of this site runs."""
-    if pages is None:
-        pages = {path: path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))}
     stylesheets: set[Path] = set()
     for path, page in pages.items():
         for address in _STYLESHEET.findall(page):
@@ -292,36 +287,24 @@ def _local_file(site_dir: Path, page: Path, address: str) -> Path | None:
 def trim_stylesheet(
     site_dir: Path,
     stylesheet: Path,
+    pages: dict[Path, str],
     never_run: Iterable[Path] = (),
-    pages: dict[Path, str] | None = None,
     stand_ins: Iterable[str] = (),
 ) -> Path:
-    """Remove from ``stylesheet`` (a file of ``site_dir``) the rules no page may use; return
-    its new path. ``never_run``: as for :func:`read_site`; ``pages``: see ``edited_pages``;
-    ``stand_ins``: as for :func:`used_names`.
+    """Remove from ``stylesheet`` (a file of ``site_dir``) the rules none of ``pages`` (path ->
+    HTML) may use; return its new path, and point the pages at it (in ``pages``).
+    ``never_run``: as for :func:`read_site`; ``stand_ins``: as for :func:`used_names`.
 
     Its name carries a hash of its content (``main.57a0d79d.min.css``), so that a browser never
-    keeps an older copy: the trimmed file gets the hash of its own content, and the pages link
-    to it. Its source map, which describes the whole file, is removed.
+    keeps an older copy: the trimmed file gets the hash of its own content. Its source map,
+    which describes the whole file, is removed.
     """
-    with edited_pages(site_dir, pages) as edited:
-        return _trimmed(site_dir, stylesheet, never_run, edited, stand_ins)
-
-
-def _trimmed(
-    site_dir: Path,
-    stylesheet: Path,
-    never_run: Iterable[Path],
-    pages: dict[Path, str],
-    stand_ins: Iterable[str],
-) -> Path:
     site_dir = site_dir.resolve()
     stylesheet = stylesheet.resolve()
-    site = read_site(site_dir, never_run, pages)
+    site = read_site(site_dir, pages, never_run)
     used = used_names(site.pages.values(), site.scripts.values(), stand_ins)
     others = [p.read_text(encoding="utf-8") for p in sorted(site.stylesheets - {stylesheet})]
-    css = stylesheet.read_text(encoding="utf-8")
-    trimmed = without_unused_rules(css, used, others)
+    trimmed = without_unused_rules(stylesheet.read_text(encoding="utf-8"), used, others)
     name = hashed_name(PurePosixPath(stylesheet.name), trimmed.encode("utf-8")).name
     target = stylesheet.with_name(name)
     target.write_text(trimmed + "\n", encoding="utf-8")
