@@ -1,4 +1,5 @@
-"""(a) The build of the whole site, conversion and MkDocs apart, next to a plain Material site."""
+"""(a) The build of the whole site, conversion and MkDocs apart, next to the renderer's floor: a
+default MkDocs + Material site of as many pages of the same text."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BASELINE_CONFIG = "site_name: Baseline\ntheme:\n  name: material\n"
 
 
-CPU_SECONDS: dict[str, list[float]] = {"site": [], "baseline": [], "first": [], "renderer": []}
+CPU_SECONDS: dict[str, list[float]] = {"site": [], "baseline": [], "first": [], "renderer": [], "floor": []}
 """The CPU time (user + system) of each build run by :func:`_project_build` and :func:`_mkdocs`."""
 
 
@@ -60,10 +61,24 @@ def _first_build_cpu(site: Path, work: Path) -> float:
     return CPU_SECONDS["first"][-1]
 
 
-def _mkdocs(project: Path, site: Path) -> float:
+def _mkdocs(project: Path, site: Path, kind: str = "baseline") -> float:
     return _timed(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], project, "baseline"
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], project, kind
     )
+
+
+def floor_project(folder: Path) -> Path:
+    """The renderer's floor: the Markdown pages the build wrote into docs/ (every page of the
+    site, the same text), in a default MkDocs + Material project (``theme: material`` and nothing
+    else: no extension, hook or plugin of ours). What any site of that many pages of that text
+    costs MkDocs and Material to build."""
+    docs = ROOT / "docs"
+    for page in docs.rglob("*.md"):
+        target = folder / "docs" / page.relative_to(docs)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(page.read_bytes())
+    (folder / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+    return folder
 
 
 def renderer_alone_project(folder: Path) -> Path:
@@ -114,16 +129,20 @@ def measure(runs: int, work: Path) -> tuple[dict[str, float], Path, Path]:
     site = work / "site"
     baseline = baseline_project(Path(tempfile.mkdtemp(dir=work, prefix="baseline-")), source)
     renderer = renderer_alone_project(Path(tempfile.mkdtemp(dir=work, prefix="renderer-")) / "project")
-    builds, baselines = [], []
+    builds, baselines = [_project_build(site)], []  # a warm-up, which also writes docs/
+    floor = floor_project(Path(tempfile.mkdtemp(dir=work, prefix="floor-")))
     for _ in range(runs):  # alternately, so that a change of the machine's load touches all
         builds.append(_project_build(site))
         baselines.append(_mkdocs(baseline, baseline / "site"))
         _renderer_alone(renderer, renderer / "site")
+        _mkdocs(floor, floor / "site", "floor")
+    builds = builds[1:]
     first_cpu = _first_build_cpu(site, work)
     conversion, build, plain = (statistics.median(x) for x in (conversions, builds, baselines))
     site_cpu = statistics.median(CPU_SECONDS["site"][-runs:])
     baseline_cpu = statistics.median(CPU_SECONDS["baseline"][-runs:])
     renderer_cpu = statistics.median(CPU_SECONDS["renderer"][-runs:])
+    floor_cpu = statistics.median(CPU_SECONDS["floor"][-runs:])
     return (
         {
             "site_build_cpu_s": site_cpu,
@@ -131,6 +150,9 @@ def measure(runs: int, work: Path) -> tuple[dict[str, float], Path, Path]:
             "cpu_ratio_to_baseline": site_cpu / baseline_cpu,
             "first_build_cpu_s": first_cpu,
             "renderer_alone_cpu_s": renderer_cpu,
+            "floor_build_cpu_s": floor_cpu,
+            "floor_pages": len(list((ROOT / "docs").rglob("*.md"))),
+            "cpu_ratio_to_floor": site_cpu / floor_cpu,
             "conversion_s": conversion,
             "site_build_s": build,
             "mkdocs_s": build - conversion,
