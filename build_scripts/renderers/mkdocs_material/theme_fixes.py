@@ -118,26 +118,21 @@ class ThemeFixes:
     markup changed (an upgrade), and the build stops rather than quietly serve it unmended."""
 
     def __init__(self, docs_dir: Path, icon: str | None, palette_inlined: bool) -> None:
-        self.data_url = _icon_data_url(docs_dir, icon)
-        self.palette_inlined = palette_inlined
-        self.mended: dict[str, int] = dict.fromkeys(self._theme_fixes(), 0)
-
-    def _theme_fixes(self) -> dict[str, Callable[[str], str]]:
-        fixes: dict[str, Callable[[str], str]] = {
+        self.theme_fixes: dict[str, Callable[[str], str]] = {
             "autocomplete off a checkbox": without_checkbox_autocomplete,
             "the theme's script bundle deferred": with_deferred_bundle,
             "a heading's permalink beside it": permalinks_beside_headings,
         }
-        if self.palette_inlined:
-            fixes["the palette stylesheet's link"] = without_palette_stylesheet
-        if self.data_url:
-            data_url = self.data_url
-            fixes["the icon inlined"] = lambda html: with_inline_icon(html, data_url)
-        return fixes
+        if palette_inlined:
+            self.theme_fixes["the palette stylesheet's link"] = without_palette_stylesheet
+        data_url = _icon_data_url(docs_dir, icon)
+        if data_url:
+            self.theme_fixes["the icon inlined"] = lambda html: with_inline_icon(html, data_url)
+        self.mended = dict.fromkeys(self.theme_fixes, 0)
 
     def page(self, html: str) -> str:
         """The page with every fix applied."""
-        for name, fix in self._theme_fixes().items():
+        for name, fix in self.theme_fixes.items():
             fixed = fix(html)
             if fixed != html:
                 self.mended[name] += 1
