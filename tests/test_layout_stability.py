@@ -41,3 +41,19 @@ def test_a_page_does_not_move_while_it_loads(browser, site_url: str, path: str, 
         shifts = page.evaluate(SHIFTS_JS)
     assert not [shift for shift in shifts if shift["read"]], shifts
     assert sum(shift["value"] for shift in shifts) < REPORTED_AS_NONE, shifts
+
+
+def test_the_home_pages_facts_stay_put_whatever_face_their_labels_are_painted_in(
+    browser, site_url: str
+) -> None:
+    """A slow machine may paint the bold labels before their bold face is ready: the values
+    beside them must not move when it comes (seen as a layout shift of the home page)."""
+    with browser_context(browser, site_url, viewport={"width": 1280, "height": 823}) as context:
+        page = context.new_page()
+        page.goto(site_url)
+        values = (
+            "() => [...document.querySelectorAll('.facts dd')].map(dd => dd.getBoundingClientRect().left)"
+        )
+        bold = page.evaluate(values)
+        page.add_style_tag(content=".md-typeset .facts dt { font-weight: 400 !important; }")
+        assert page.evaluate(values) == bold
