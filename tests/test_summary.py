@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import lxml.html
@@ -41,12 +42,30 @@ def test_every_sentence_names_paragraphs_that_exist(resolution: Resolution, summ
         ("hold businesses to account", "consider obligations for employers"),
         ("urges States to join", "consider ratifying or acceding"),
         ("forced to commit", "as a direct consequence of having been trafficked"),
+        # Issue 23: the qualifiers of operative paragraphs 1 (a), 1 (c) and 3.
+        ("assistance suited to their", "child-sensitive"),
+        (
+            "implement the non-punishment principle, so that",
+            "in accordance with respective national legal systems",
+        ),
+        ("ensure victims' right to an effective remedy, including", "to address its root causes"),
     ],
 )
 def test_the_summary_is_no_stronger_than_the_text(summary: list[dict], absent: str, present: str) -> None:
     words = " ".join(" ".join(item["says"].split()) for item in summary)
     assert absent not in words
     assert present in words
+
+
+def test_the_themes_page_says_should_where_the_resolution_does() -> None:
+    """The themes are described in the resolution's own strength ("should", "considering")."""
+    from build_scripts.enriching.catalogue import load_catalogue
+
+    themes = {t.id: " ".join(t.description.split()) for t in load_catalogue().themes}
+    assert [t for t, d in themes.items() if re.search(r"\bmust\b", d)] == []
+    rights = themes["victims-rights-and-non-punishment"]
+    assert "in accordance with respective national legal systems" in rights
+    assert "as a direct consequence of having been trafficked" in rights
 
 
 def test_the_home_page_links_each_sentence_to_its_paragraphs(built_site: Path, summary: list[dict]) -> None:
