@@ -33,7 +33,6 @@ NOT_YET_SUPPORTED = {
     ("child-soldiers", "The Paris Principles (2007), principle 2.1"),
     ("revictimization", "A/RES/60/147, annex, principle 10"),
     ("trauma-informed", "A/RES/60/147, annex, principle 10"),
-    ("non-punishment-principle", "E/2002/68/Add.1, principle 7"),
     (
         "gender-responsive",
         f"{CEDAW} 38 (CEDAW/C/GC/38)",
