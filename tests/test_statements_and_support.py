@@ -47,7 +47,6 @@ NOT_YET_SUPPORTED = {
     ("women-peace-and-security-agenda", "S/RES/1325 (2000), paragraphs 1 and 10"),
     ("reparation", "A/RES/60/147, annex, principles 18–23"),
     ("grievance-mechanisms", "A/HRC/17/31, annex, principles 25–31"),
-    ("human-rights-due-diligence", "A/HRC/17/31, annex, principle 17"),
     ("supply-chains", "A/HRC/17/31, annex, principle 13"),
     (
         "social-and-labour-protection",
@@ -59,6 +58,8 @@ NOT_YET_SUPPORTED = {
     ),
     ("labour-migration-agreements", "A/RES/73/195, annex, objective 5"),
     ("mandate-holder", "A/HRC/RES/5/2, annex, article 3"),
+    # Its passage was pinpointed in resolution 53/9's heading, which bears out only item 3.
+    ("agenda-item", "A/HRC/RES/5/1, annex, section V"),
     ("special-rapporteur", "A/HRC/RES/5/1, annex, section II"),
     ("special-rapporteur", "A/HRC/RES/5/2, annex, articles 9–11"),
     ("country-visit", "A/HRC/RES/5/2, annex, article 11"),
@@ -79,6 +80,24 @@ COPIED = [
     ("non-punishment-principle", "direct consequence of their situation as trafficked persons"),
     ("victim-centred", "at the centre of all efforts to prevent and combat trafficking"),
     ("effective-remedy", "effective remedy by the competent national tribunals"),
+    # Issue 23, second reading.
+    ("child-labour", "insufficiently developed"),
+    ("child-labour", "likely to jeopardise the health, safety or morals of young persons"),
+    ("data-disaggregation", "enhance capacity-building support to developing countries"),
+    ("racism-and-xenophobia", "based on race, colour, descent, national or ethnic origin"),
+    ("human-rights-due-diligence", "directly linked to its operations, products or services"),
+    ("demand", "adopt or strengthen legislative or other measures"),
+    ("root-causes", "lack of socioeconomic opportunities"),
+    ("whole-of-society", "in the field of economic and social development"),
+    ("revictimization", "special consideration and care"),
+    ("trauma-informed", "special consideration and care"),
+    ("identification-and-referral", "to ensure that such identification can and does take place"),
+    ("access-to-justice", "victim of a gross violation of international human rights law"),
+    ("right-to-privacy", "the protection of the law against such interference"),
+    ("disability-responsive", "protection services are"),
+    ("states-parties", "not a party to the treaty"),
+    ("social-protection", "at least at a nationally defined minimum level"),
+    ("mandate", "decided to appoint"),
 ]
 
 
