@@ -57,6 +57,28 @@ def test_the_summary_is_no_stronger_than_the_text(summary: list[dict], absent: s
     assert present in words
 
 
+def test_the_summary_and_theme_descriptions_quote_the_resolution_verbatim(summary: list[dict]) -> None:
+    """Words taken from the resolution are in quotation marks, and are its words exactly."""
+    from build_scripts.enriching.catalogue import load_catalogue
+
+    text = " ".join(SOURCE.read_text(encoding="utf-8").replace("*", "").split())
+    sentences = [" ".join(item["says"].split()) for item in summary]
+    themes = [" ".join(t.description.split()) for t in load_catalogue().themes]
+    quoted = [q for s in sentences + themes for q in re.findall(r"“([^”]+)”", s)]
+    assert quoted
+    assert [q for q in quoted if q.rstrip(",") not in text] == []
+    words = " ".join(sentences)
+    for copied in (
+        "which must not be made conditional on their cooperation with law enforcement authorities",
+        "have been compelled to commit as a direct consequence of having been trafficked",
+        "to promote the social inclusion of victims",
+        "as provided for under international law",
+        "strong condemnation of trafficking in persons",
+    ):
+        assert any(copied in q for q in quoted), copied
+        assert copied in words or any(copied in t for t in themes)
+
+
 def test_the_themes_page_says_should_where_the_resolution_does() -> None:
     """The themes are described in the resolution's own strength ("should", "considering")."""
     from build_scripts.enriching.catalogue import load_catalogue
