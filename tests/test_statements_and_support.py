@@ -29,10 +29,6 @@ REPORTING = re.compile(r"^(?:The resolution|The Council|It |Its |In it|Elsewhere
 CEDAW = "Committee on the Elimination of Discrimination against Women, general recommendation No."
 NOT_YET_SUPPORTED = {
     ("modern-slavery", "Global Estimates of Modern Slavery (2022), introduction"),
-    (
-        "gender-responsive",
-        f"{CEDAW} 38 (CEDAW/C/GC/38)",
-    ),
     ("multidisciplinary-assistance", "E/2002/68/Add.1, principle 8"),
     (
         "data-protection",
@@ -42,21 +38,7 @@ NOT_YET_SUPPORTED = {
         "intersecting-discrimination",
         f"{CEDAW} 28 (CEDAW/C/GC/28), paragraph 18",
     ),
-    ("conflict-related-sexual-violence", "S/RES/1820 (2008), paragraph 1"),
-    ("conflict-related-sexual-violence", "S/RES/2331 (2016)"),
-    ("women-peace-and-security-agenda", "S/RES/1325 (2000), paragraphs 1 and 10"),
     ("reparation", "A/RES/60/147, annex, principles 18–23"),
-    ("grievance-mechanisms", "A/HRC/17/31, annex, principles 25–31"),
-    ("supply-chains", "A/HRC/17/31, annex, principle 13"),
-    (
-        "social-and-labour-protection",
-        "ILO Declaration on Social Justice for a Fair Globalization (2008), part I.A (ii)",
-    ),
-    (
-        "labour-migration-agreements",
-        "Migration for Employment Recommendation (Revised), 1949 (No. 86), annex",
-    ),
-    ("labour-migration-agreements", "A/RES/73/195, annex, objective 5"),
     ("mandate-holder", "A/HRC/RES/5/2, annex, article 3"),
     # Its passage was pinpointed in resolution 53/9's heading, which bears out only item 3.
     ("agenda-item", "A/HRC/RES/5/1, annex, section V"),
