@@ -39,7 +39,6 @@ NOT_YET_SUPPORTED = {
         f"{CEDAW} 28 (CEDAW/C/GC/28), paragraph 18",
     ),
     ("reparation", "A/RES/60/147, annex, principles 18–23"),
-    ("mandate-holder", "A/HRC/RES/5/2, annex, article 3"),
     # Its passage was pinpointed in resolution 53/9's heading, which bears out only item 3.
     ("agenda-item", "A/HRC/RES/5/1, annex, section V"),
     ("special-rapporteur", "A/HRC/RES/5/1, annex, section II"),
