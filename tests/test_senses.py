@@ -116,7 +116,8 @@ THEMES = [
     ("op2", "prevention-root-causes-and-vulnerability", True),
     ("op2h", "prevention-root-causes-and-vulnerability", True),
     ("op5", "prevention-root-causes-and-vulnerability", True),
-    ("op6", "prevention-root-causes-and-vulnerability", False),  # a human rights-based approach
+    ("op6", "prevention-root-causes-and-vulnerability", True),  # "responses to prevent and fight"
+    ("op1k", "prevention-root-causes-and-vulnerability", True),  # "to prevent and combat"
     ("pp22", "prevention-root-causes-and-vulnerability", True),
     ("op1m", "prevention-root-causes-and-vulnerability", False),  # protects victims of organ removal
     ("op9", "international-cooperation", True),
