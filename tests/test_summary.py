@@ -39,7 +39,7 @@ def test_every_sentence_names_paragraphs_that_exist(resolution: Resolution, summ
 @pytest.mark.parametrize(
     ("absent", "present"),
     [
-        ("hold businesses to account", "consider obligations for employers"),
+        ("hold businesses to account", "consider “obligations for employers"),
         ("urges States to join", "consider ratifying or acceding"),
         ("forced to commit", "as a direct consequence of having been trafficked"),
         # Issue 23: the qualifiers of operative paragraphs 1 (a), 1 (c) and 3.
