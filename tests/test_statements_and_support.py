@@ -28,7 +28,6 @@ REPORTING = re.compile(r"^(?:The resolution|The Council|It |Its |In it|Elsewhere
 # only shrinks: a new statement comes with its passage.
 CEDAW = "Committee on the Elimination of Discrimination against Women, general recommendation No."
 NOT_YET_SUPPORTED = {
-    ("modern-slavery", "Global Estimates of Modern Slavery (2022), introduction"),
     ("multidisciplinary-assistance", "E/2002/68/Add.1, principle 8"),
     (
         "data-protection",
@@ -41,7 +40,6 @@ NOT_YET_SUPPORTED = {
     ("reparation", "A/RES/60/147, annex, principles 18–23"),
     # Its passage was pinpointed in resolution 53/9's heading, which bears out only item 3.
     ("agenda-item", "A/HRC/RES/5/1, annex, section V"),
-    ("special-rapporteur", "A/HRC/RES/5/1, annex, section II"),
     ("special-rapporteur", "A/HRC/RES/5/2, annex, articles 9–11"),
     ("country-visit", "A/HRC/RES/5/2, annex, article 11"),
     ("communications-and-urgent-appeals", "A/HRC/RES/5/2, annex, articles 9 and 10"),
