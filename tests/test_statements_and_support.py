@@ -77,6 +77,11 @@ COPIED = [
     ("states-parties", "not a party to the treaty"),
     ("social-protection", "at least at a nationally defined minimum level"),
     ("mandate", "decided to appoint"),
+    # Issue 23, third reading.
+    ("ethical-recruitment", "abusive and fraudulent practices"),
+    ("labour-migration-agreements", "standards, guidelines and principles"),
+    ("countries-of-origin-transit-and-destination", "with due regard for the safety"),
+    ("disability-responsive", "other measures to protect"),
 ]
 
 
