@@ -32,3 +32,10 @@ def test_an_entry_heading_introduces_its_acronyms() -> None:
 def test_words_containing_an_acronym_are_not_touched() -> None:
     expander = AcronymExpander([entry("United Nations", "UN")])
     assert expander.expand("UNDERSTOOD, and the UN.") == "UNDERSTOOD, and the United Nations (UN)."
+
+
+def test_an_acronym_inside_a_document_symbol_is_left_alone() -> None:
+    expander = AcronymExpander([entry("Convention on the Rights of the Child", "CRC")])
+    text = "Committee on the Rights of the Child, general comment No. 14 (CRC/C/GC/14)"
+    assert expander.expand(text) == text
+    assert expander.expand("The CRC.") == "The Convention on the Rights of the Child (CRC)."

@@ -98,7 +98,8 @@ def catalogue_with_term(folder: Path, pattern: str) -> Path:
         (folder / name).write_text((SMALL / name).read_text())
     (folder / "glossary.yaml").write_text(
         f"terms:\n  - id: unicorn\n    term: Unicorn\n    patterns: ['{pattern}']\n"
-        "    definition: [{says: Not in the text., source: Nowhere, url: 'https://example.org/'}]\n"
+        "    definition: [{says: Not in the text., source: Nowhere, url: 'https://example.org/',"
+        " support: []}]\n"
     )
     return folder
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import lxml.html
@@ -38,15 +39,55 @@ def test_every_sentence_names_paragraphs_that_exist(resolution: Resolution, summ
 @pytest.mark.parametrize(
     ("absent", "present"),
     [
-        ("hold businesses to account", "consider obligations for employers"),
+        ("hold businesses to account", "consider “obligations for employers"),
         ("urges States to join", "consider ratifying or acceding"),
         ("forced to commit", "as a direct consequence of having been trafficked"),
+        # Issue 23: the qualifiers of operative paragraphs 1 (a), 1 (c) and 3.
+        ("assistance suited to their", "child-sensitive"),
+        (
+            "implement the non-punishment principle, so that",
+            "in accordance with respective national legal systems",
+        ),
+        ("ensure victims' right to an effective remedy, including", "to address its root causes"),
     ],
 )
 def test_the_summary_is_no_stronger_than_the_text(summary: list[dict], absent: str, present: str) -> None:
     words = " ".join(" ".join(item["says"].split()) for item in summary)
     assert absent not in words
     assert present in words
+
+
+def test_the_summary_and_theme_descriptions_quote_the_resolution_verbatim(summary: list[dict]) -> None:
+    """Words taken from the resolution are in quotation marks, and are its words exactly."""
+    from build_scripts.enriching.catalogue import load_catalogue
+
+    text = " ".join(SOURCE.read_text(encoding="utf-8").replace("*", "").split())
+    sentences = [" ".join(item["says"].split()) for item in summary]
+    themes = [" ".join(t.description.split()) for t in load_catalogue().themes]
+    quoted = [q for s in sentences + themes for q in re.findall(r"“([^”]+)”", s)]
+    assert quoted
+    assert [q for q in quoted if q.rstrip(",") not in text] == []
+    words = " ".join(sentences)
+    for copied in (
+        "which must not be made conditional on their cooperation with law enforcement authorities",
+        "have been compelled to commit as a direct consequence of having been trafficked",
+        "to promote the social inclusion of victims",
+        "as provided for under international law",
+        "strong condemnation of trafficking in persons",
+    ):
+        assert any(copied in q for q in quoted), copied
+        assert copied in words or any(copied in t for t in themes)
+
+
+def test_the_themes_page_says_should_where_the_resolution_does() -> None:
+    """The themes are described in the resolution's own strength ("should", "considering")."""
+    from build_scripts.enriching.catalogue import load_catalogue
+
+    themes = {t.id: " ".join(t.description.split()) for t in load_catalogue().themes}
+    assert [t for t, d in themes.items() if re.search(r"\bmust\b", d)] == []
+    rights = themes["victims-rights-and-non-punishment"]
+    assert "in accordance with respective national legal systems" in rights
+    assert "as a direct consequence of having been trafficked" in rights
 
 
 def test_the_home_page_links_each_sentence_to_its_paragraphs(built_site: Path, summary: list[dict]) -> None:

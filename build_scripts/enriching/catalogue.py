@@ -53,6 +53,15 @@ class Pattern:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """Where in a source a statement is made, and a short exact quotation of it."""
+
+    at: str
+    """The pinpoint: an article, paragraph or principle (``article 3 (a)``)."""
+    quote: str
+
+
+@dataclass(frozen=True)
 class Claim:
     """One statement of a definition and the source that makes it."""
 
@@ -61,6 +70,9 @@ class Claim:
     """The instrument and its article, or a document symbol (``A/RES/60/147, principle 10``)."""
     url: str
     """The source's official text or page."""
+    support: tuple[Passage, ...] = ()
+    """The passages of the source that bear the statement out, so that a reader can check it;
+    empty while the passage has not been found in a copy of the source."""
 
 
 @dataclass(frozen=True)
@@ -177,8 +189,24 @@ def _url(url: object, path: Path, line: int) -> str | None:
     return None if url is None else str(url)
 
 
+def _passages(raw: object, path: Path, line: int) -> tuple[Passage, ...]:
+    """A statement's support: a list of ``{at: …, quote: …}``, or ``[]`` while none is found.
+
+    The field is required, so that a statement written without looking up its passage stops
+    the build rather than passing unnoticed."""
+    if not isinstance(raw, list):
+        raise ConversionError(str(path), line, "'support:' as a list of 'at:' and 'quote:' (or [])", str(raw))
+    passages = []
+    for item in raw:
+        where = item.get("__line__", line) if isinstance(item, dict) else line
+        if not (isinstance(item, dict) and item.get("at") and item.get("quote")):
+            raise ConversionError(str(path), where, "a supporting passage with at and quote", str(item))
+        passages.append(Passage(" ".join(str(item["at"]).split()), " ".join(str(item["quote"]).split())))
+    return tuple(passages)
+
+
 def _claims(raw: object, path: Path, line: int) -> tuple[Claim, ...]:
-    """A term's definition: a list of ``{says: …, source: …, url: …}``."""
+    """A term's definition: a list of ``{says: …, source: …, url: …, support: […]}``."""
     if not isinstance(raw, list):
         raise ConversionError(
             str(path), line, "a definition as a list of 'says:', 'source:' and 'url:'", str(raw)
@@ -187,11 +215,18 @@ def _claims(raw: object, path: Path, line: int) -> tuple[Claim, ...]:
     for item in raw:
         where = item.get("__line__", line) if isinstance(item, dict) else line
         missing = [k for k in ("says", "source", "url") if not (isinstance(item, dict) and item.get(k))]
+        if isinstance(item, dict) and "support" not in item:
+            missing.append("support")
         if missing:
             raise ConversionError(str(path), where, "a statement with " + ", ".join(missing), str(item))
         text = " ".join(str(item["says"]).split())
         claims.append(
-            Claim(text, " ".join(str(item["source"]).split()), _url(item["url"], path, where) or "")
+            Claim(
+                text,
+                " ".join(str(item["source"]).split()),
+                _url(item["url"], path, where) or "",
+                _passages(item["support"], path, where),
+            )
         )
     return tuple(claims)
 

@@ -18,7 +18,8 @@ class AcronymExpander:
                 self.names.setdefault(acronym, entry.name)
         self.seen: set[str] = set()
         words = "|".join(sorted(map(re.escape, self.names), key=len, reverse=True))
-        self.pattern = re.compile(rf"\b(?:{words})\b") if words else None
+        # Not inside a document symbol: the "CRC" of CRC/C/GC/14 is part of the symbol's name.
+        self.pattern = re.compile(rf"(?<!/)\b(?:{words})\b(?!/)") if words else None
 
     def introduce(self, entry: Entry) -> None:
         """An entry's heading spells out its name: its acronyms count as expanded."""
