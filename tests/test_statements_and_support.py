@@ -25,25 +25,9 @@ SYMBOL = re.compile(r"\b[A-Z]+(?:/[A-Za-z0-9.]+)+(?:\s?\(\d{4}\))?")
 REPORTING = re.compile(r"^(?:The resolution|The Council|It |Its |In it|Elsewhere|The resolution's)")
 
 # Statements whose supporting passage has not yet been found in a copy of the source. The list
-# only shrinks: a new statement comes with its passage.
-CEDAW = "Committee on the Elimination of Discrimination against Women, general recommendation No."
-NOT_YET_SUPPORTED = {
-    ("multidisciplinary-assistance", "E/2002/68/Add.1, principle 8"),
-    (
-        "data-protection",
-        "United Nations Personal Data Protection and Privacy Principles (2018), principles 1–3, 6 and 7",
-    ),
-    (
-        "intersecting-discrimination",
-        f"{CEDAW} 28 (CEDAW/C/GC/28), paragraph 18",
-    ),
-    ("reparation", "A/RES/60/147, annex, principles 18–23"),
-    # Its passage was pinpointed in resolution 53/9's heading, which bears out only item 3.
-    ("agenda-item", "A/HRC/RES/5/1, annex, section V"),
-    ("special-rapporteur", "A/HRC/RES/5/2, annex, articles 9–11"),
-    ("country-visit", "A/HRC/RES/5/2, annex, article 11"),
-    ("communications-and-urgent-appeals", "A/HRC/RES/5/2, annex, articles 9 and 10"),
-}
+# only shrinks: a new statement comes with its passage. It is empty: statements whose passage
+# no stored copy bore out were reduced to the resolution's own words or removed.
+NOT_YET_SUPPORTED: set[tuple[str, str]] = set()
 
 # Passages of sources that the catalogue once copied without quotation marks: where the words
 # appear, they must be quoted (finding: words copied as our own).
