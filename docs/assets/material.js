@@ -159,6 +159,34 @@
     }
   }
 
+  // --- The search: a near word named, never passed off as a match -----------------------------
+  // When nothing contains the words typed, the search worker tries again allowing a typing
+  // error, and tells the page (lazy-search.html: "search:results") which words of the site it
+  // found instead. The line that counts the results, a live region, then says so, so that
+  // "repatriation" never appears to be in the text when only "reparation" is.
+  var nearResults = null;
+  function nameNearWords() {
+    var meta = document.querySelector(".md-search-result__meta");
+    if (!meta || !nearResults) return;
+    var count = /^(\d+) matching documents?$/.exec(meta.textContent.trim());
+    if (!count) return;
+    var quoted = function (word) { return "\u201c" + word + "\u201d"; };
+    var words = nearResults.words;
+    meta.textContent = "Nothing on this site contains " + quoted(nearResults.typed.trim()) + ". " +
+      count[1] + (count[1] === "1" ? " result" : " results") + " for " +
+      (words.length === 1 ? "a word close to it: " + quoted(words[0]) : words.length ?
+        "words close to it: " + words.map(quoted).join(", ") : "words close to it") + ".";
+  }
+  function setUpNearWords() {
+    var meta = document.querySelector(".md-search-result__meta");
+    if (!meta) return;
+    new MutationObserver(nameNearWords).observe(meta, { childList: true, characterData: true, subtree: true });
+    document.addEventListener("search:results", function (event) {
+      nearResults = event.detail;
+      nameNearWords();
+    });
+  }
+
   // --- The search: its results' names, and focus after Escape ----------------------------
   // A result link wraps an <article> with the result's title and the words around the match,
   // which leaves the link without a name in the accessibility tree. The link keeps the title
@@ -270,6 +298,7 @@
     setUpPaletteRadios();
     setUpSkipLink();
     setUpSearchStatus();
+    setUpNearWords();
     setUpSearchFocus();
     setUpShortcutSetting();
     resetToggles();

@@ -10,7 +10,9 @@
      per paragraph) come before every other page's; among its entries the closer match comes
      first (the exact address, then the query's words as a phrase, then the most of its words,
      then lunr's score), and all of them are listed, none folded away under "more".
-   - A query that finds nothing is tried once more allowing a typing error in each word.
+   - A query that finds nothing is tried once more allowing a typing error in each word; its
+     results then carry the words typed and the index's words close to them ("near"), which the
+     page names above the results, so that a near word is never shown as a match of the query.
    - A query overtaken by a newer one before its turn (the reader typing on) is not searched.
    The page starts this worker with the address of Material's worker after "#"
    (overrides/partials/lazy-search.html). */
@@ -242,6 +244,18 @@
     return changed ? terms.join(" ") : null;
   }
 
+  // The index's words within the tolerated errors of each word that has them, but the word itself.
+  function nearWords(query) {
+    var near = [];
+    query.trim().split(/\s+/).forEach(function (term) {
+      var fuzzy = /^(\p{L}+)~(\d)$/u.exec(term);
+      if (!fuzzy) return;
+      site.spellings.intersect(lunr.TokenSet.fromFuzzyString(fuzzy[1].toLowerCase(), +fuzzy[2])).toArray()
+        .forEach(function (word) { if (word !== fuzzy[1].toLowerCase() && near.indexOf(word) < 0) near.push(word); });
+    });
+    return near;
+  }
+
   // --- Messages --------------------------------------------------------------------------
   var materialListeners = [];
   var listen = self.addEventListener.bind(self);
@@ -295,6 +309,7 @@
       var retry = tolerant(request.query);
       if (retry) {
         request.tolerant = true;
+        request.retry = retry;
         // After the messages already waiting (the reader may be typing on): the slower search
         // allowing errors runs only if this query is still the latest by then.
         setTimeout(function () { if (request.typed === latest) ask(withForms(retry, request), request); }, 0);
@@ -303,6 +318,7 @@
     }
     if (request.tolerant) {
       if (request.typed !== latest) return undefined; // a newer query's results are on their way
+      if (items.length) message.data.near = { typed: request.typed, words: nearWords(request.retry) };
       // The words were found in another spelling: none is shown as missing (their forms are
       // left as found or not, for the score's share, as if they had not been asked for).
       items.forEach(function (group) {
