@@ -19,6 +19,7 @@ import lxml.etree
 import lxml.html
 import pybtex.database
 import pytest
+from a11y_support import browser_context, open_page
 from conftest import PLACEHOLDER_URL, PUBLISHED_URL, ROOT
 
 from build_scripts import pipeline
@@ -241,3 +242,69 @@ def test_with_an_address_the_shown_citations_name_it(published_site: Path) -> No
     assert json.loads(csl.text_content())[0]["URL"] == PUBLISHED_URL + "op1c/"
     assert all(form.get("data-address-form") is None for form in (plain, bibtex, csl))
     assert urlsplit(PUBLISHED_URL).hostname and not is_reserved_host(urlsplit(PUBLISHED_URL).hostname)
+
+
+# --- In the browser: what "Copy link" and "Copy citation" put on the clipboard ----------------
+
+CLIPBOARD = ["clipboard-read", "clipboard-write"]
+CITED = (
+    "Human Rights Council resolution 53/9 (A/HRC/RES/53/9), operative paragraph 1 (c), adopted 12 July 2023"
+)
+
+
+def _copied(page, anchor: str, label: str) -> str:
+    """What the full text's menu of ``anchor`` copies with the button ``label``."""
+    page.locator(f"#{anchor} > a.para-link").click()
+    page.locator(f"#menu-{anchor}").get_by_role("button", name=label, exact=True).click()
+    page.wait_for_function("document.querySelector('.live-status').textContent.includes('copied')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    page.keyboard.press("Escape")
+    page.evaluate("document.querySelector('.live-status').textContent = ''")
+    return copied
+
+
+@pytest.mark.browser
+def test_without_an_address_copying_gives_the_address_the_page_is_read_at(browser, site_url: str) -> None:
+    with browser_context(browser, site_url, permissions=CLIPBOARD) as context:
+        # Opened from a search result: the query the search adds is no part of the address.
+        page = open_page(context, site_url + "text/?h=victims#op1b")
+        link, citation = _copied(page, "op1c", "Copy link"), _copied(page, "op1c", "Copy citation")
+        page.locator("#op1c > a.para-link").click()
+        page.locator("#menu-op1c").get_by_role("radio", name="its place in the full text").check()
+        page.keyboard.press("Escape")
+        in_text = _copied(page, "op1c", "Copy link")
+    assert link == site_url + "op1c/"
+    assert citation == f"{CITED}, {site_url}op1c/"
+    assert in_text == site_url + "text/#op1c"
+
+
+@pytest.mark.browser
+def test_without_an_address_a_paragraphs_page_cites_the_address_it_is_read_at(browser, site_url: str) -> None:
+    with browser_context(browser, site_url, permissions=CLIPBOARD) as context:
+        page = open_page(context, site_url + "op1c/?utm=x")
+        plain, bibtex, csl = (element.text_content() for element in page.locator(".citation-text").all())
+        page.get_by_role("button", name="Copy the BibTeX entry").click()
+        page.wait_for_function("document.querySelector('.live-status').textContent.includes('Copied')")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        page.emulate_media(media="print")
+        printed = page.locator(".print-address").inner_text()
+    address = site_url + "op1c/"
+    assert plain == f"{CITED}, {address}"
+    entry = pybtex.database.parse_string(bibtex, "bibtex").entries["A-HRC-RES-53-9-op1c"]
+    assert entry.fields["url"] == address and copied == bibtex
+    assert json.loads(csl)[0]["URL"] == address
+    assert printed == address
+
+
+@pytest.mark.browser
+def test_with_an_address_copying_gives_the_published_address_wherever_the_page_is_read(
+    browser, published_site_url: str
+) -> None:
+    with browser_context(browser, published_site_url, permissions=CLIPBOARD) as context:
+        page = open_page(context, published_site_url + "text/")
+        link, citation = _copied(page, "op1c", "Copy link"), _copied(page, "op1c", "Copy citation")
+        part = open_page(context, published_site_url + "op1c/")
+        plain = part.locator(".citation-text").first.text_content()
+    assert link == PUBLISHED_URL + "op1c/"
+    assert citation == f"{CITED}, {PUBLISHED_URL}op1c/"
+    assert plain == f"{CITED}, {PUBLISHED_URL}op1c/"
