@@ -75,7 +75,7 @@ class SiteAddress:
         if self.known:
             return None
         said = (
-            f"site_url is {self.setting.strip()}, a host reserved for examples and testing"
+            f"site_url ({self.setting.strip()}) names a host reserved for examples and testing"
             if self.setting.strip()
             else "site_url is not set"
         )

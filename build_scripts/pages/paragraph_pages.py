@@ -204,14 +204,20 @@ class PartPages:
 
     def _citations(self, anchor: str, name: str, url: str | None) -> list[CitationForm]:
         """The plain, BibTeX and CSL-JSON citations of a part whose full address is ``url``."""
-        forms = [
-            lambda url: cited_with(plain_citation(self.meta, name), url),
-            lambda url: bibtex(self.meta, name, anchor, url),
-            lambda url: csl_json(self.meta, name, anchor, url),
-        ]
+
+        def forms(address: str | None) -> tuple[str, str, str]:
+            return (
+                cited_with(plain_citation(self.meta, name), address),
+                bibtex(self.meta, name, anchor, address),
+                csl_json(self.meta, name, anchor, address),
+            )
+
         if url:
-            return [CitationForm(form(url)) for form in forms]
-        return [CitationForm(form(None), form(ADDRESS_SLOT)) for form in forms]
+            return [CitationForm(text) for text in forms(url)]
+        return [
+            CitationForm(text, slotted)
+            for text, slotted in zip(forms(None), forms(ADDRESS_SLOT), strict=True)
+        ]
 
     def _above(self, paragraph: Paragraph) -> list[Paragraph]:
         """The paragraphs a sub-paragraph belongs to, outermost first."""
