@@ -202,7 +202,7 @@ def paragraph_pages_cost(runs: int, work: Path, site_build_cpu_s: float) -> dict
     conversion = convert(config)
     parts = set(part_page_files(conversion.enriched.resolution))
     without = {name: data for name, data in conversion.pages.items() if name not in parts}
-    publication = {**load_publication(config.source), "site_url": config.site_url}
+    publication = {**load_publication(config.source), "site_url": config.address.setting}
     part_rendering, with_pages, without_pages = [], [], []
     _render_seconds(without, work / "warm-up")  # imports and template caches, counted in neither
     for _ in range(runs):

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .errors import ConversionError
+from .site_address import SiteAddress
 
 PACKAGE_DATA = Path(__file__).parent / "data"
 """The catalogue written for the published resolution (glossary, references, themes)."""
@@ -24,7 +25,7 @@ MANIFEST_FILE = "published-anchors.json"
 
 @dataclass(frozen=True)
 class BuildConfig:
-    """Where the build reads and writes, and the address the site is published at."""
+    """Where the build reads and writes, and the address the site is published at (if known)."""
 
     root: Path
     """The project folder."""
@@ -32,16 +33,13 @@ class BuildConfig:
     """The resolution's text (``.txt``) or official PDF (``.pdf``)."""
     source_name: str
     """The source as the configuration names it, for messages (relative to the project)."""
-    site_url: str
-    """Where the site lives; canonical links and citations are made from it."""
+    address: SiteAddress
+    """Where the site is published, from ``site_url``: canonical links and citations are made
+    from it when it is known (site_address.py)."""
     catalogue_dir: Path
     docs_dir: Path
     manifest: Path
     """``published-anchors.json``: the anchors the site has promised to keep."""
-
-    @property
-    def text_url(self) -> str:
-        return self.site_url.rstrip("/") + "/text/"
 
 
 class _PlainLoader(yaml.SafeLoader):
@@ -73,7 +71,7 @@ def load_config(root: Path, environ: Mapping[str, str] = os.environ) -> BuildCon
         root=root,
         source=root / source_name,
         source_name=source_name,
-        site_url=settings.get("site_url") or "",
+        address=SiteAddress(settings.get("site_url") or ""),
         catalogue_dir=(root / catalogue) if catalogue else PACKAGE_DATA,
         docs_dir=root / (settings.get("docs_dir") or "docs"),
         manifest=root / MANIFEST_FILE,

@@ -52,13 +52,13 @@ def convert(config: BuildConfig) -> Conversion:
     """Read, parse, enrich and render one resolution in memory; ConversionError on bad input."""
     resolution, diagnostics = parse_file(config.source, config.source_name)
     enriched = enrich(resolution, load_catalogue(config.catalogue_dir), load_vocabulary())
-    publication = {**load_publication(config.source), "site_url": config.site_url}
+    publication = {**load_publication(config.source), "site_url": config.address.setting}
     pages = PageRenderer(enriched, publication).pages()
     return Conversion(
         enriched,
         diagnostics,
         {name: text.encode("utf-8") for name, text in pages.items()},
-        downloads(enriched, publication["file_stem"], config.site_url),
+        downloads(enriched, publication["file_stem"], config.address),
     )
 
 
@@ -66,6 +66,9 @@ def checked_conversion(config: BuildConfig) -> Conversion:
     """The conversion, once it keeps every published anchor (AnchorsChanged if not)."""
     conversion = convert(config)
     manifest.enforce(conversion, config.manifest, log)
+    address_unknown = config.address.warning()
+    if address_unknown:
+        log.warning(address_unknown)
     for warning in conversion.diagnostics.warnings:
         log.warning(str(warning))
     if conversion.diagnostics.notes:

@@ -24,15 +24,10 @@ TEXT = "text/"
 
 
 def site_path_prefix() -> str:
-    """The path of site_url ("a-hrc-res-53-9/"): the 404 page links its assets through it."""
+    """The path of site_url ("a-hrc-res-53-9/"; "" without one): the 404 page links its assets
+    through it."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    return urlparse(config["site_url"]).path.lstrip("/")
-
-
-def canonical_url(path: str) -> str:
-    """The published address of a page of the site (what copied links and citations use)."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    return config["site_url"].rstrip("/") + "/" + path
+    return urlparse(config.get("site_url") or "/").path.lstrip("/")
 
 
 def html_pages(site: Path) -> list[str]:

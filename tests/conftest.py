@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -77,10 +78,53 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return work / "site"
 
 
+PUBLISHED_URL = "https://publisher.un-resolutions.net/hrc/a-hrc-res-53-9/"
+"""A real site address (its host is reserved for nothing): the site built with it names it."""
+PLACEHOLDER_URL = "https://resolutions.example.org/a-hrc-res-53-9/"
+"""An address on a host reserved for examples: a site built with it names no address."""
+
+
+def build_with_site_url(work: Path, site_url: str, epoch: str = SOURCE_DATE_EPOCH) -> Path:
+    """The site built like ``built_site``, from a copy of the project's configuration whose
+    ``site_url`` is ``site_url``; the built site's folder."""
+    settings = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    settings = re.sub(r"(?m)^site_url:.*$", f"site_url: {site_url}", settings)
+    settings = settings.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    (work / "mkdocs.yml").write_text(settings, encoding="utf-8")
+    for watched in ("resolutions", "build_scripts"):  # MkDocs checks the folders it would watch
+        (work / watched).symlink_to(ROOT / watched)
+    config = load_config(ROOT)
+    shutil.copytree(config.docs_dir / "assets", work / "docs" / "assets")
+    config = dataclasses.replace(config, docs_dir=work / "docs", address=load_config(work).address)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", epoch)
+        pipeline.build(config, MkDocsMaterial(work), work / "site")
+    return work / "site"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as a publisher builds it, ``site_url`` set to its real address (PUBLISHED_URL)."""
+    return build_with_site_url(tmp_path_factory.mktemp("published"), PUBLISHED_URL)
+
+
+@pytest.fixture(scope="session")
+def placeholder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built with ``site_url`` on a host reserved for examples (PLACEHOLDER_URL)."""
+    return build_with_site_url(tmp_path_factory.mktemp("placeholder"), PLACEHOLDER_URL)
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site served on a free port of 127.0.0.1."""
     with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def published_site_url(published_site: Path) -> Iterator[str]:
+    """The site built with a real address (``published_site``), served on a free port of 127.0.0.1."""
+    with serve(published_site) as url:
         yield url
 
 

@@ -58,4 +58,4 @@ def test_page_search_manifest_and_data_use_the_same_address(address, sources: di
         assert len(sources["akn"].xpath("//akn:*[@eId=$eid]", eid=address.eid, namespaces={"akn": NS})) == 1
         record = json_paragraphs(sources["json"])[address.id]
         assert record["eid"] == address.eid
-        assert record["url"] == address.url(load_config(ROOT).site_url)
+        assert record["url"] == load_config(ROOT).address.link(address.location, f"{STEM}.json")

@@ -306,9 +306,10 @@ def test_the_download_marks_terms_instruments_and_cited_documents(
     from build_scripts.downloads import downloads
     from build_scripts.enriching.enrich import enrich
     from build_scripts.parsing.vocabulary import load_vocabulary
+    from build_scripts.site_address import SiteAddress
 
     enriched = enrich(resolution, load_catalogue(), load_vocabulary())
-    data = downloads(enriched, "r", "https://example.org/text/")["downloads/r.akn.xml"]
+    data = downloads(enriched, "r", SiteAddress())["downloads/r.akn.xml"]
     document = etree.fromstring(data)
     schema.assertValid(document)
     pp3 = document.find("a:statement/a:preamble/a:p[@eId='preamble__p_3']", A)

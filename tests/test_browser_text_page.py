@@ -4,7 +4,7 @@ paragraph, definitions of terms (keyboard, pointer and touch), and footnotes."""
 from __future__ import annotations
 
 import pytest
-from a11y_support import TEXT, browser_context, canonical_url, open_page, tab_until
+from a11y_support import TEXT, browser_context, open_page, tab_until
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -69,8 +69,10 @@ def test_copy_link_gives_the_paragraphs_page_by_default_and_its_anchor_when_chos
         expect(
             page.locator("#menu-op1d").get_by_role("radio", name="its place in the full text")
         ).to_be_checked()
-    assert by_default == canonical_url("op1c/")
-    assert chosen == canonical_url(TEXT + "#op1c")
+    # The address the page is read at: the site names none of its own until site_url is set
+    # (test_site_address.py copies from a site that does).
+    assert by_default == site_url + "op1c/"
+    assert chosen == site_url + TEXT + "#op1c"
 
 
 def test_copy_citation_gives_the_full_citation_with_the_paragraphs_page(browser, site_url: str) -> None:
@@ -82,7 +84,7 @@ def test_copy_citation_gives_the_full_citation_with_the_paragraphs_page(browser,
         copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == (
         "Human Rights Council resolution 53/9 (A/HRC/RES/53/9), operative paragraph 1 (c), "
-        f"adopted 12 July 2023, {canonical_url('op1c/')}"
+        f"adopted 12 July 2023, {site_url}op1c/"
     )
 
 

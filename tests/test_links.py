@@ -12,9 +12,10 @@ import lxml.html
 import pytest
 from conftest import ROOT
 
-from build_scripts.config import read_config_file
+from build_scripts.config import load_config
 
-SITE_URL = read_config_file(ROOT)["site_url"]
+SITE_URL = load_config(ROOT).address.base
+"""The site's own address ("" while it is not known)."""
 LINKS = "//a[@href]/@href | //link[@href]/@href | //script[@src]/@src | //img[@src]/@src"
 
 
@@ -37,7 +38,7 @@ class Crawl:
 
     def target(self, page: str, url: str) -> tuple[str, str] | None:
         """The file and fragment an internal link points to; None for an external one."""
-        if url.startswith(SITE_URL):
+        if SITE_URL and url.startswith(SITE_URL):
             url = "/" + url.removeprefix(SITE_URL)  # the canonical form of an internal link
             base = ""
         else:

@@ -11,15 +11,15 @@ import pybtex.database
 import pytest
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
-from conftest import ROOT, SOURCE
+from conftest import PUBLISHED_URL, ROOT, SOURCE
 
-from build_scripts.config import read_config_file
 from build_scripts.identifiers import title_case_name
 from build_scripts.model import Resolution
 from build_scripts.pages.escape import markdown_text
 from build_scripts.parsing.parse import parse_file
 
-SITE_URL = read_config_file(ROOT)["site_url"].rstrip("/") + "/"
+SITE_URL = PUBLISHED_URL
+"""The pages' addresses are full ones when the site's is known (test_site_address.py: when not)."""
 RESOLUTION, _ = parse_file(SOURCE)
 PARAGRAPHS = list(RESOLUTION.paragraphs())
 PARTS = [(p.id, p.name, p.text) for p in PARAGRAPHS] + [
@@ -127,9 +127,9 @@ def test_previews_quote_the_start_of_the_paragraph(built_site: Path) -> None:
         assert description.startswith(f"“{start}"), anchor
 
 
-def test_each_page_has_its_own_canonical_address_and_is_part_of_the_resolution(built_site: Path) -> None:
+def test_each_page_has_its_own_canonical_address_and_is_part_of_the_resolution(published_site: Path) -> None:
     for anchor in ("pp3", "op1c", "fn2"):
-        document = page(built_site, anchor)
+        document = page(published_site, anchor)
         url = SITE_URL + f"{anchor}/"
         assert document.xpath('//link[@rel="canonical"]/@href') == [url]
         assert meta(document, "og:url") == url
@@ -138,7 +138,7 @@ def test_each_page_has_its_own_canonical_address_and_is_part_of_the_resolution(b
         assert data["@id"] == data["url"] == url
         assert data["isPartOf"]["legislationIdentifier"] == "A/HRC/RES/53/9"
         assert data["isPartOf"]["url"] == SITE_URL + "text/"
-    op1c = json.loads(page(built_site, "op1c").xpath('//script[@type="application/ld+json"]')[0].text)
+    op1c = json.loads(page(published_site, "op1c").xpath('//script[@type="application/ld+json"]')[0].text)
     assert op1c["identifier"] == f"{RESOLUTION.work_uri}/~{RESOLUTION.find('op1c').eid}"
 
 
@@ -147,8 +147,10 @@ def citation_texts(document: lxml.html.HtmlElement) -> list[str]:
     return [element.text_content() for element in document.xpath('//*[contains(@class, "citation-text")]')]
 
 
-def test_the_plain_citation_is_the_one_the_full_text_copies_with_the_pages_address(built_site: Path) -> None:
-    plain, _, _ = citation_texts(page(built_site, "op1c"))
+def test_the_plain_citation_is_the_one_the_full_text_copies_with_the_pages_address(
+    published_site: Path,
+) -> None:
+    plain, _, _ = citation_texts(page(published_site, "op1c"))
     assert plain == (
         "Human Rights Council resolution 53/9 (A/HRC/RES/53/9), operative paragraph 1 (c), adopted "
         f"12 July 2023, {SITE_URL}op1c/"
@@ -157,9 +159,9 @@ def test_the_plain_citation_is_the_one_the_full_text_copies_with_the_pages_addre
 
 @pytest.mark.parametrize(("anchor", "name"), [("op1c", "operative paragraph 1 (c)"), ("fn4", "footnote 4")])
 def test_the_bibtex_entry_parses_back_with_the_pages_address(
-    built_site: Path, anchor: str, name: str
+    published_site: Path, anchor: str, name: str
 ) -> None:
-    _, bibtex, _ = citation_texts(page(built_site, anchor))
+    _, bibtex, _ = citation_texts(page(published_site, anchor))
     entries = pybtex.database.parse_string(bibtex, "bibtex").entries
     assert list(entries) == [f"A-HRC-RES-53-9-{anchor}"]
     entry = entries[f"A-HRC-RES-53-9-{anchor}"]
@@ -175,8 +177,8 @@ def test_the_bibtex_entry_parses_back_with_the_pages_address(
     assert [str(p) for p in entry.persons["author"]] == ["{Human Rights Council}"]
 
 
-def test_the_csl_json_parses_back_and_a_citation_processor_formats_it(built_site: Path) -> None:
-    _, _, csl = citation_texts(page(built_site, "op1c"))
+def test_the_csl_json_parses_back_and_a_citation_processor_formats_it(published_site: Path) -> None:
+    _, _, csl = citation_texts(page(published_site, "op1c"))
     items = json.loads(csl)
     assert len(items) == 1 and items[0]["URL"] == f"{SITE_URL}op1c/"
     assert items[0]["issued"] == {"date-parts": [[2023, 7, 12]]}
@@ -190,17 +192,17 @@ def test_the_csl_json_parses_back_and_a_citation_processor_formats_it(built_site
     ]
 
 
-def test_each_pages_data_is_downloadable_as_json_beside_it(built_site: Path) -> None:
+def test_each_pages_data_is_downloadable_as_json_beside_it(published_site: Path) -> None:
     for anchor, _, text in PARTS:
-        links = page(built_site, anchor).xpath("//a[@download]/@href")
+        links = page(published_site, anchor).xpath("//a[@download]/@href")
         assert links == [f"A-HRC-RES-53-9-{anchor}.json"], anchor
-        data = json.loads((built_site / anchor / links[0]).read_text(encoding="utf-8"))
+        data = json.loads((published_site / anchor / links[0]).read_text(encoding="utf-8"))
         assert data["url"] == f"{SITE_URL}{anchor}/" and data["full_text_url"] == f"{SITE_URL}text/#{anchor}"
         assert data[data["kind"]]["text"] == text
-    op1c = json.loads((built_site / "op1c" / "A-HRC-RES-53-9-op1c.json").read_text(encoding="utf-8"))
+    op1c = json.loads((published_site / "op1c" / "A-HRC-RES-53-9-op1c.json").read_text(encoding="utf-8"))
     assert [c["id"] for c in op1c["context"]] == ["op1"] and "items" not in op1c["context"][0]
     assert (op1c["previous"], op1c["next"]) == (f"{SITE_URL}op1b/", f"{SITE_URL}op1d/")
-    pp9 = json.loads((built_site / "pp9" / "A-HRC-RES-53-9-pp9.json").read_text(encoding="utf-8"))
+    pp9 = json.loads((published_site / "pp9" / "A-HRC-RES-53-9-pp9.json").read_text(encoding="utf-8"))
     assert [note["id"] for note in pp9["footnotes"]] == ["fn1"]
 
 

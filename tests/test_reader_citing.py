@@ -5,7 +5,7 @@ for a new tab gets one, and Escape closes only the menu that is open."""
 from __future__ import annotations
 
 import pytest
-from a11y_support import TEXT, browser_context, canonical_url, open_page
+from a11y_support import TEXT, browser_context, open_page
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -31,11 +31,11 @@ def test_the_menu_shows_the_paragraphs_address_as_text_that_can_be_selected(page
     page.locator(OP1C).click()
     address = page.locator("#menu-op1c .para-address")
     expect(address).to_be_visible()
-    expect(address).to_have_text(f"Address: {canonical_url('op1c/')}")
+    expect(address).to_have_text(f"Address: {site_url}op1c/")
     assert address.evaluate("el => getComputedStyle(el).userSelect") != "none"
     # A triple click selects the address, ready to copy by hand.
     address.locator(".copy-text").click(click_count=3)
-    assert page.evaluate("getSelection().toString().trim()") == canonical_url("op1c/")
+    assert page.evaluate("getSelection().toString().trim()") == site_url + "op1c/"
 
 
 @pytest.mark.parametrize(("label", "status"), [("Copy link", "Link to"), ("Copy citation", "Citation of")])
@@ -54,16 +54,17 @@ def test_the_copy_button_itself_says_copied_for_a_few_seconds(browser, site_url:
 @pytest.mark.parametrize(
     ("label", "shown", "expected"),
     [
-        ("Copy link", ".para-address .copy-text", canonical_url("op1c/")),
+        ("Copy link", ".para-address .copy-text", "{site_url}op1c/"),
         (
             "Copy citation",
             ".para-citation",
             "Human Rights Council resolution 53/9 (A/HRC/RES/53/9), operative paragraph 1 (c), "
-            f"adopted 12 July 2023, {canonical_url('op1c/')}",
+            "adopted 12 July 2023, {site_url}op1c/",
         ),
     ],
 )
 def test_a_refused_copy_shows_the_text_selected(browser, site_url: str, label, shown, expected) -> None:
+    expected = expected.format(site_url=site_url)
     with browser_context(browser, site_url) as context:
         context.add_init_script(REFUSE_CLIPBOARD)
         page = open_page(context, site_url + TEXT)

@@ -12,7 +12,7 @@ import lxml.html
 import pytest
 from conftest import ROOT, SOURCE
 
-from build_scripts.config import read_config_file
+from build_scripts.config import load_config
 from build_scripts.parsing.parse import parse_file
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -22,7 +22,8 @@ CONTROLS = (
     './/a[contains(@class, "para-link") or contains(@class, "headerlink") or contains(@class, "fn-back")]'
     ' | .//span[@class="para-mark"] | .//sup[contains(@class, "fn-ref")] | .//*[@hidden]'
 )
-SITE_URL = read_config_file(ROOT)["site_url"]
+SITE_URL = load_config(ROOT).address.base
+"""The site's own address ("" while it is not known)."""
 
 
 def html(path: Path) -> lxml.html.HtmlElement:
@@ -137,7 +138,7 @@ def test_no_page_shows_python_internals(built_site: Path) -> None:
 def _foreign(url: str) -> bool:
     url = url.strip()
     return url.startswith("//") or (
-        urlsplit(url).scheme in ("http", "https") and not url.startswith(SITE_URL)
+        urlsplit(url).scheme in ("http", "https") and not (SITE_URL and url.startswith(SITE_URL))
     )
 
 

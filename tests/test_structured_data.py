@@ -7,12 +7,12 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import ROOT, SOURCE
+from conftest import PUBLISHED_URL, SOURCE
 
-from build_scripts.config import read_config_file
 from build_scripts.parsing.parse import parse_file
 
-SITE_URL = read_config_file(ROOT)["site_url"].rstrip("/") + "/"
+SITE_URL = PUBLISHED_URL
+"""The site's address, known: full addresses are made from it (test_site_address.py: not known)."""
 
 
 def head(built_site: Path, name: str) -> lxml.html.HtmlElement:
@@ -26,8 +26,8 @@ def jsonld(page: lxml.html.HtmlElement) -> dict:
 
 
 @pytest.mark.parametrize("name", ["", "text"])
-def test_pages_describe_the_resolution_as_legislation(built_site: Path, name: str) -> None:
-    data = jsonld(head(built_site, name))
+def test_pages_describe_the_resolution_as_legislation(published_site: Path, name: str) -> None:
+    data = jsonld(head(published_site, name))
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "Legislation"
     assert data["legislationIdentifier"] == "A/HRC/RES/53/9"
@@ -38,16 +38,16 @@ def test_pages_describe_the_resolution_as_legislation(built_site: Path, name: st
     assert data["url"] == SITE_URL + "text/"
 
 
-def test_every_paragraph_is_a_part_with_its_address(built_site: Path) -> None:
+def test_every_paragraph_is_a_part_with_its_address(published_site: Path) -> None:
     resolution, _ = parse_file(SOURCE)
-    parts = jsonld(head(built_site, "text"))["hasPart"]
+    parts = jsonld(head(published_site, "text"))["hasPart"]
     assert [p["url"] for p in parts] == [f"{SITE_URL}text/#{p.id}" for p in resolution.paragraphs()]
     names = {p["url"].rsplit("#", 1)[1]: p["name"] for p in parts}
     assert names["op1c"] == "Operative paragraph 1 (c)"
 
 
-def test_reference_managers_find_citation_tags(built_site: Path) -> None:
-    page = head(built_site, "text")
+def test_reference_managers_find_citation_tags(published_site: Path) -> None:
+    page = head(published_site, "text")
     tags = {
         m.get("name"): m.get("content") for m in page.xpath("//head/meta[starts-with(@name, 'citation_')]")
     }
@@ -58,8 +58,8 @@ def test_reference_managers_find_citation_tags(built_site: Path) -> None:
     assert tags["citation_public_url"] == SITE_URL + "text/"
 
 
-def test_shared_links_preview_with_open_graph_tags(built_site: Path) -> None:
-    page = head(built_site, "text")
+def test_shared_links_preview_with_open_graph_tags(published_site: Path) -> None:
+    page = head(published_site, "text")
     tags = {
         m.get("property"): m.get("content") for m in page.xpath("//head/meta[starts-with(@property, 'og:')]")
     }

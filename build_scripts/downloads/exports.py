@@ -31,7 +31,8 @@ def _with_url(data: dict, base: str) -> dict:
 def model_json(resolution: Resolution, text_page_url: str) -> str:
     """The document model as JSON, each paragraph and footnote with the ``url`` of its anchor.
 
-    ``text_page_url`` is the address of the full-text page; a ``url`` is it + ``#`` + the id.
+    ``text_page_url`` is the address of the full-text page (relative to this file while the
+    site's address is not known); a ``url`` is it + ``#`` + the id.
     Keys keep the model's order; UTF-8 text (no ``\\u`` escapes), indented, ending in a newline.
     """
     data = resolution.to_dict()

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from ..identifiers import data_file, paragraph_page, portion_uri, title_case_name
+from ..identifiers import TEXT_PAGE, data_file, paragraph_page, portion_uri, title_case_name
 from ..model import Footnote, Paragraph, Resolution
-from .citations import bibtex, csl_json, plain_citation
+from ..site_address import SiteAddress
+from .citations import ADDRESS_SLOT, bibtex, cited_with, csl_json, plain_citation
 from .structured_data import citation_tags
 from .views import Link, NoteView, ParagraphView
 
@@ -49,6 +50,17 @@ def quote(text: str, limit: int) -> str:
 
 
 @dataclass(frozen=True)
+class CitationForm:
+    """A part's citation in one form, as the page shows it."""
+
+    text: str
+    """With the part's address, or without one while the site's address is not known."""
+    with_address: str | None = None
+    """While the site's address is not known: the form with ADDRESS_SLOT where the address
+    goes, for the pages' script to fill with the address the reader has the page at."""
+
+
+@dataclass(frozen=True)
 class PartView:
     """What the template of a part's page prints."""
 
@@ -67,9 +79,9 @@ class PartView:
     full_text: str
     previous: Link | None
     next: Link | None
-    citation: str
-    bibtex: str
-    csl_json: str
+    citation: CitationForm
+    bibtex: CitationForm
+    csl_json: CitationForm
     data_file: str
     definitions: list[tuple[str, str]]
 
@@ -99,7 +111,7 @@ class PartPages:
         self.renderer = renderer
         self.resolution = renderer.resolution
         self.meta = self.resolution.metadata
-        self.site_url = renderer.publication.get("site_url", "/").rstrip("/") + "/"
+        self.address = SiteAddress(renderer.publication.get("site_url", ""))
         self.file_stem = renderer.publication["file_stem"]
         self.parents = parents(self.resolution)
         paragraphs = [(p.id, p.name) for p in self.resolution.paragraphs()]
@@ -167,13 +179,15 @@ class PartPages:
         notes: list[NoteView],
         referred: list[Link],
     ) -> PartView:
-        url = self.site_url + paragraph_page(anchor)
+        page = paragraph_page(anchor)
+        url = self.address.absolute(page)
         previous, following = self.neighbours[anchor]
+        forms = self._citations(anchor, name, url)
         return PartView(
             anchor=anchor,
             title=title_case_name(name),
             kind=kind,
-            front_matter=self._front_matter(anchor, name, text, url),
+            front_matter=self._front_matter(anchor, name, text, page),
             context=context,
             blocks=blocks,
             notes=notes,
@@ -181,12 +195,29 @@ class PartPages:
             full_text=f"{ROOT}text.md#{anchor}",
             previous=previous,
             next=following,
-            citation=f"{plain_citation(self.meta, name)}, {url}",
-            bibtex=bibtex(self.meta, name, anchor, url),
-            csl_json=csl_json(self.meta, name, anchor, url),
+            citation=forms[0],
+            bibtex=forms[1],
+            csl_json=forms[2],
             data_file=data_file(self.file_stem, anchor),
             definitions=self.renderer.definitions(self._texts(anchor)),
         )
+
+    def _citations(self, anchor: str, name: str, url: str | None) -> list[CitationForm]:
+        """The plain, BibTeX and CSL-JSON citations of a part whose full address is ``url``."""
+
+        def forms(address: str | None) -> tuple[str, str, str]:
+            return (
+                cited_with(plain_citation(self.meta, name), address),
+                bibtex(self.meta, name, anchor, address),
+                csl_json(self.meta, name, anchor, address),
+            )
+
+        if url:
+            return [CitationForm(text) for text in forms(url)]
+        return [
+            CitationForm(text, slotted)
+            for text, slotted in zip(forms(None), forms(ADDRESS_SLOT), strict=True)
+        ]
 
     def _above(self, paragraph: Paragraph) -> list[Paragraph]:
         """The paragraphs a sub-paragraph belongs to, outermost first."""
@@ -216,8 +247,9 @@ class PartPages:
             return [anchor]
         return [p.id for p in (*self._above(paragraph), *paragraph.walk())]
 
-    def _front_matter(self, anchor: str, name: str, text: str, url: str) -> dict[str, Any]:
-        """Title, description, JSON-LD and citation tags: the words of the part first.
+    def _front_matter(self, anchor: str, name: str, text: str, page: str) -> dict[str, Any]:
+        """Title, description, JSON-LD and citation tags of the part's page (at ``page``, ``op1c/``):
+        the words of the part first.
 
         The values are plain text: a renderer escapes them for where it prints them.
         """
@@ -225,12 +257,12 @@ class PartPages:
         description = (
             f"“{quote(text, DESCRIPTION_QUOTE)}” {title_case_name(plain_citation(self.meta, name))}."
         )
-        tags = citation_tags(self.resolution, url)
+        tags = citation_tags(self.resolution, self.address.absolute(page))
         tags["citation_title"] = f"{tags['citation_title']}, {name}"
         return {
             "title": title,
             "description": description,
-            "jsonld": self._jsonld(anchor, name, text, url),
+            "jsonld": self._jsonld(anchor, name, text, page),
             "citation": tags,
             # Search has one result per paragraph, the full text's (it opens the paragraph
             # among its neighbours); a short page needs no table of contents beside it.
@@ -238,9 +270,13 @@ class PartPages:
             "hide": ["toc"],
         }
 
-    def _jsonld(self, anchor: str, name: str, text: str, url: str) -> dict[str, Any]:
+    def _jsonld(self, anchor: str, name: str, text: str, page: str) -> dict[str, Any]:
+        """The part as a schema.org ``CreativeWork``; its addresses relative to its page (which
+        JSON-LD resolves against the page's own) while the site's address is not known."""
         meta = self.meta
         paragraph = self.resolution.find(anchor)
+        url = self.address.link(page, page)
+        text_url = self.address.link(TEXT_PAGE, page)
         data: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "CreativeWork",
@@ -251,10 +287,10 @@ class PartPages:
             "inLanguage": "en",
             "isPartOf": {
                 "@type": "Legislation",
-                "@id": self.site_url + "text/",
+                "@id": text_url,
                 "name": meta.title or f"Resolution {meta.number}",
                 "legislationIdentifier": meta.symbol,
-                "url": self.site_url + "text/",
+                "url": text_url,
             },
         }
         if paragraph is not None and self.resolution.work_uri:

@@ -17,8 +17,16 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from ..dates import long_date
 from ..enriching.catalogue import REFERENCE_KINDS, Entry
 from ..enriching.enrich import Enriched
-from ..identifiers import DocumentSymbol, download_file, footnote_ref_id, paragraph_page, short_name
+from ..identifiers import (
+    TEXT_PAGE,
+    DocumentSymbol,
+    download_file,
+    footnote_ref_id,
+    paragraph_page,
+    short_name,
+)
 from ..model import Division, Paragraph
+from ..site_address import SiteAddress
 from .acronyms import AcronymExpander
 from .citations import plain_citation
 from .escape import Markdown, finalize, html, link_target, token
@@ -82,7 +90,7 @@ class PageRenderer:
         self.publication = publication
         self.env = environment()
         self.inline = InlineRenderer(self.env.get_template("inline.j2").module)
-        self.text_url = publication.get("site_url", "/").rstrip("/") + "/text/"
+        self.address = SiteAddress(publication.get("site_url", ""))
 
     def pages(self) -> dict[str, str]:
         """Path under docs/ -> Markdown, for every page: the site's pages, then one per paragraph
@@ -115,8 +123,6 @@ class PageRenderer:
             },
             # Where a paragraph's page is from the full text: the menu's "Open the paragraph's page".
             "paragraph_page_template": ROOT + paragraph_page("{anchor}"),
-            "jsonld": legislation_jsonld(resolution, self.text_url),
-            "citation_tags": citation_tags(resolution, self.text_url),
             "counts": {
                 "preamble": len(resolution.preamble),
                 "operative": len(resolution.operative),
@@ -124,6 +130,14 @@ class PageRenderer:
                 - len(resolution.operative),
                 "footnotes": len(resolution.footnotes),
             },
+        }
+
+    def described(self, page: str) -> dict[str, Any]:
+        """The JSON-LD and citation tags of the page at ``page`` (``""``, ``text/``) that
+        describe the resolution."""
+        return {
+            "jsonld": legislation_jsonld(self.resolution, self.address.link(TEXT_PAGE, page)),
+            "citation_tags": citation_tags(self.resolution, self.address.absolute(TEXT_PAGE)),
         }
 
     # --- the full text -------------------------------------------------------------------
@@ -239,6 +253,7 @@ class PageRenderer:
             closing=closing,
             notes=self.note_views(),
             definitions=self.definitions(),
+            **self.described(TEXT_PAGE),
         )
 
     def _used_entries(self, keys: Iterable[str] | None = None) -> dict[tuple[str, str], Entry]:
@@ -331,7 +346,12 @@ class PageRenderer:
             for sentence in summary
         ]
         return self.render(
-            "index.md.j2", context, structure=structure, facts=self._facts(), summary=summary_links
+            "index.md.j2",
+            context,
+            structure=structure,
+            facts=self._facts(),
+            summary=summary_links,
+            **self.described(""),
         )
 
     def _glossary(self, context: dict[str, Any]) -> str:

@@ -7,7 +7,10 @@ from ..model import Resolution
 
 
 def legislation_jsonld(resolution: Resolution, text_url: str) -> dict:
-    """A schema.org ``Legislation`` for the resolution, with its paragraphs as parts."""
+    """A schema.org ``Legislation`` for the resolution, with its paragraphs as parts.
+
+    ``text_url``: the full text's address, full or relative to the page (JSON-LD resolves a
+    relative one against the page's own address)."""
     meta = resolution.metadata
     parts = [
         {"@type": "CreativeWork", "name": p.address.title, "url": f"{text_url}#{p.id}"}
@@ -31,8 +34,11 @@ def legislation_jsonld(resolution: Resolution, text_url: str) -> dict:
     return data
 
 
-def citation_tags(resolution: Resolution, text_url: str) -> dict[str, str]:
-    """The ``citation_*`` meta tags (Highwire Press names) that Zotero and Google Scholar read."""
+def citation_tags(resolution: Resolution, url: str | None) -> dict[str, str]:
+    """The ``citation_*`` meta tags (Highwire Press names) that Zotero and Google Scholar read.
+
+    ``url``: the full address of what is cited; None while the site's address is not known
+    (these readers take only a full one), and then no tag names one."""
     meta = resolution.metadata
     tags = {
         "citation_title": meta.title or f"Resolution {meta.number}",
@@ -40,9 +46,10 @@ def citation_tags(resolution: Resolution, text_url: str) -> dict[str, str]:
         "citation_publisher": f"United Nations, {meta.body}",
         "citation_technical_report_number": meta.symbol,
         "citation_language": "en",
-        "citation_public_url": text_url,
-        "citation_pdf_url": DocumentSymbol(meta.symbol).undocs_url,
     }
+    if url:
+        tags["citation_public_url"] = url
+    tags["citation_pdf_url"] = DocumentSymbol(meta.symbol).undocs_url
     if meta.adopted:
         tags["citation_date"] = meta.adopted.replace("-", "/")
         tags["citation_publication_date"] = meta.adopted.replace("-", "/")

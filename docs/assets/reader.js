@@ -2,7 +2,9 @@
    - a paragraph's link control opens a menu: its address, copy its link (its own page's, or
      its place in the full text's, as the reader chooses), copy a citation, open its page, its
      terms;
-   - on a paragraph's own page, a copy button beside each form of its citation;
+   - on a paragraph's own page, a copy button beside each form of its citation, and, where the
+     build knows no address for the site, the address the reader has the page at in each form
+     (and in the address printed with any page);
    - definitions of terms and instruments shown where they stand (hover, focus, tap), read from
      the definitions file when the reader first comes near a term, not with the page;
    - "plain reading": term and instrument links become plain words, remembered in this browser;
@@ -48,10 +50,23 @@
   }
 
   // --- Paragraph links -------------------------------------------------------------------
-  function paragraphUrl(anchor) {
+  // The address the reader has this page at, without a query (the search's "?h=") or fragment.
+  function here() {
+    var url = new URL(window.location.href);
+    url.search = "";
+    url.hash = "";
+    return url.href;
+  }
+
+  // The page's published address when the build knows the site's (its canonical link); where
+  // it does not, the one the reader has: a copied link always opens.
+  function pageAddress() {
     var canonical = document.querySelector('link[rel="canonical"]');
-    var base = canonical ? canonical.href : window.location.href.split("#")[0];
-    return base.split("#")[0] + "#" + anchor;
+    return canonical ? canonical.href.split("#")[0] : here();
+  }
+
+  function paragraphUrl(anchor) {
+    return pageAddress() + "#" + anchor;
   }
 
   // A paragraph's own page (op1c/): its address is written by the build as a template.
@@ -62,8 +77,7 @@
   }
 
   function pageUrl(anchor) {
-    var canonical = document.querySelector('link[rel="canonical"]');
-    return new URL(pageHref(anchor), canonical ? canonical.href : window.location.href).href;
+    return new URL(pageHref(anchor), pageAddress()).href;
   }
 
   // Which address "Copy link" and "Copy citation" give: the paragraph's own page by default
@@ -558,6 +572,21 @@
   }
 
   // --- Copy buttons beside the citation texts of a paragraph's own page ---------------------
+  // A form the build wrote without an address (it knows none for the site) carries itself with
+  // a slot for one: the page's own address goes there. An address from the browser has its
+  // quotes and braces percent-encoded, so it needs no escaping in BibTeX or JSON.
+  var ADDRESS_SLOT = "<address>";
+
+  function fillAddresses() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-address-form]"), function (source) {
+      var shown = source.querySelector("code") || source;
+      shown.textContent = source.getAttribute("data-address-form").split(ADDRESS_SLOT).join(here());
+    });
+    // The address printed at the end of a page, left empty by the build for the same reason.
+    var printed = document.querySelector(".print-address");
+    if (printed && !printed.textContent.trim()) printed.textContent = here();
+  }
+
   function setUpCopyButtons() {
     Array.prototype.forEach.call(document.querySelectorAll(".copyable[data-copy-label]"), function (source) {
       var label = source.getAttribute("data-copy-label");
@@ -619,6 +648,7 @@
   }
 
   function start() {
+    fillAddresses();
     setUpCopyButtons();
     setUpParagraphLinks();
     setUpDefinitions();

@@ -6,6 +6,9 @@ named for their content (own_files.py), so that each page is written once with i
 (theme_fixes.py) and its links to our files. After the last page, the theme's stylesheet loses
 the rules that no page can use (unused_css.py): its new name is known only then, and each page
 kept in memory gets it (one replacement a page, no second reading).
+
+While the site's address is not known (site_address.py), MkDocs is given none: its pages have no
+canonical link and it writes no sitemap, which only full addresses can make.
 """
 
 from __future__ import annotations
@@ -17,11 +20,14 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from ...site_address import SiteAddress
 from .own_files import OwnFiles, OwnFilesError, own_files, relinked
 from .palette import custom_colour_rules
 from .theme_fixes import ThemeFixes
 from .unused_css import trim_stylesheet
 
+SITEMAP = "sitemap.xml"
+"""MkDocs's template of the sitemap (it writes a gzipped copy beside it)."""
 # The theme's stylesheet: every feature of Material, of which the site uses a few.
 THEME_STYLESHEETS = "assets/stylesheets/main.*.min.css"
 THEME_PALETTES = "assets/stylesheets/palette.*.min.css"
@@ -45,9 +51,13 @@ class SiteFinishing(BasePlugin):
         self.custom = OwnFiles()
         self.fixes: ThemeFixes | None = None
         self.base_path = "/"
+        self.address_known = False
 
     def on_config(self, config: Any) -> Any:
         self.pages = {}
+        self.address_known = SiteAddress(config["site_url"] or "").known
+        if not self.address_known:
+            config["site_url"] = None
         docs_dir = Path(config["docs_dir"])
         palette = _theme_file(config, THEME_PALETTES)
         first_rules = custom_colour_rules(palette.read_text(encoding="utf-8")) if palette else ""
@@ -68,6 +78,8 @@ class SiteFinishing(BasePlugin):
         return self._finished(output, PurePosixPath(page.file.dest_uri), config)
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
+        if template_name == SITEMAP and not self.address_known:
+            return ""  # MkDocs writes no file for a template that gives nothing
         if not template_name.endswith(".html"):  # the sitemap
             return output_content
         return self._finished(output_content, PurePosixPath(template_name), config)
