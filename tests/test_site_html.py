@@ -256,14 +256,6 @@ def test_search_box_finds_victim_and_victims_when_typing_victim(page, site_url: 
 
 
 @pytest.mark.browser
-def test_search_box_stems_victims_to_find_entries_with_only_victim(page, site_url: str, search_docs) -> None:
-    results = {location for location, _ in _search(page, site_url, "victims")}
-    singular_only = _entries_with(search_docs, r"\bvictim\b") - _entries_with(search_docs, r"\bvictims\b")
-    assert singular_only, "no entry has only the singular 'victim': the test would prove nothing"
-    assert singular_only <= results, sorted(singular_only - results)
-
-
-@pytest.mark.browser
 def test_full_text_page_requests_nothing_from_another_host(browser, site_url: str) -> None:
     context = browser.new_context()
     requested: list[str] = []
