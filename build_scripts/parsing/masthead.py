@@ -70,15 +70,17 @@ def read_heading(blocks: list[Block], file: str, vocabulary: Vocabulary) -> tupl
     for index, block in enumerate(blocks):
         if block.lines[0].startswith("**"):
             plain = unbold(block)
-            if plain is None or not _is_masthead_line(plain.lines[0], body_names):
+            if plain is None or not _is_masthead_line(_rejoined(plain).lines[0], body_names):
                 _read_agenda_title(block, file, heading)
                 continue
             block = plain  # a masthead line printed in bold, as a PDF shows it
         if block.lines[0].startswith("[on the report of") or block.lines[0].startswith("[without reference"):
             _read_lead_in(block, file, heading)
             continue
+        block = _rejoined(block)
         for offset, line in enumerate(block.lines):
             number = block.line + offset
+            line = _unitalic(line)
             found = enacting.fullmatch(line)
             if found:
                 if offset != len(block.lines) - 1:
@@ -119,6 +121,23 @@ def unbold(block: Block) -> Block | None:
     if len(block.lines) == 1:
         return Block(block.line, (first[2:-2].strip(),))
     return Block(block.line, (first[2:].strip(), *block.lines[1:-1], last[:-2].strip()))
+
+
+def _rejoined(block: Block) -> Block:
+    """A masthead line that wraps ("Resolution adopted by the General Assembly on" then the
+    date) as one line, when only its lines together say what it is."""
+    if len(block.lines) < 2 or _classify(block.lines[0]) is not None:
+        return block
+    whole = " ".join(block.lines)
+    return Block(block.line, (whole,)) if _classify(whole) is not None else block
+
+
+def _unitalic(line: str) -> str:
+    """The line without the ``*`` around it: an enacting formula set in italic with no comma
+    after it ("*The General Assembly*") reads as an italic block."""
+    if len(line) > 2 and line[0] == line[-1] == "*" and not line.startswith("**"):
+        return line[1:-1].strip()
+    return line
 
 
 def _is_masthead_line(line: str, body_names: set[str]) -> bool:
