@@ -173,7 +173,14 @@ def _new_block(previous: Line, line: Line) -> bool:
         gap > 0.4 * max(line.size, previous.size)
         or line.bold != previous.bold
         or abs(line.size - previous.size) > 1.0
+        or _set_apart(previous, line)
     )
+
+
+def _set_apart(previous: Line, line: Line) -> bool:
+    """An italic line set well to the right of a plain one: the closing ("42nd plenary
+    meeting") printed with no space after the last paragraph."""
+    return line.italic and not previous.italic and line.x0 > previous.x0 + 72.0
 
 
 def _continues(block: list[Line], before: list[Line], measures: _Measures) -> bool:
