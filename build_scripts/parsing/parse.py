@@ -82,7 +82,9 @@ class BodyReader:
         elif not self.body.annexes and self.body.paragraphs and CLOSING_START.fullmatch(block.lines[0]):
             self.in_closing = True
             self._read_closing(block, unit)
-        elif unit.kind == "plain" and (self._read_division(block, unit) or self._mend(unit)):
+        elif unit.kind == "plain" and (
+            self._read_division(block, unit) or self._mend(unit) or self._read_plain_heading(block, unit)
+        ):
             return
         else:
             self.current.append(unit)
@@ -99,14 +101,11 @@ class BodyReader:
             headless.heading_line = block.line
             self.headless = None
             return True
-        if headless is not None and mark is None and not unit.terminated and not unit.text[:1].islower():
-            heading = unit.text if len(unit.text) <= 40 else unit.text[:39] + "…"
-            number = headless.label.rstrip(".") if headless.label else ""
-            expected = (
-                f"the heading of {headless.label} in bold ('**{heading}**') or on its line"
-                f" ('{number}. {heading}'), or else a paragraph that ends with punctuation"
-            )
-            raise ParseError(self.file, block.line, expected, unit.text)
+        if headless is not None and mark is None and _reads_as_heading(unit):
+            # A numeral on its own, then its heading in plain type ("II" then "Follow-up").
+            headless.heading = unit.text
+            headless.heading_line = block.line
+            return True
         if mark is None:
             return False
         if mark.kind == "heading" and self.body.annexes and not self.current:
@@ -116,6 +115,16 @@ class BodyReader:
         self.current.append(Unit("division", block.line, block.text, label=mark.label, mark=mark))
         self.last_text, self.pending_note = None, None
         self.headless = mark if mark.heading is None and mark.number is not None else None
+        return True
+
+    def _read_plain_heading(self, block: Block, unit: Unit) -> bool:
+        """An unnumbered heading in plain type in the body: a short line that ends no sentence,
+        after a paragraph that ended (in an annex, such a line may be a title or a paragraph)."""
+        if self.body.annexes or not _reads_as_heading(unit):
+            return False
+        mark = Mark(None, None, unit.text, block.line, kind="heading")
+        self.current.append(Unit("division", block.line, block.text, mark=mark))
+        self.last_text, self.pending_note = None, None
         return True
 
     def _start_annex(self, block: Block) -> None:
@@ -238,6 +247,16 @@ class Freezer:
             Footnote(n.id, n.marker, n.number, n.text, n.line, self.refs.get(n.number))
             for n in sorted(self.notes.values(), key=lambda n: n.number)
         )
+
+
+_HEADING_LONGEST = 150
+"""Characters: a plain line longer than this is a paragraph, not a heading."""
+
+
+def _reads_as_heading(unit: Unit) -> bool:
+    """A plain block that may be a heading: short, opening in capitals, ending no sentence."""
+    text = unit.text
+    return len(text) <= _HEADING_LONGEST and text[:1].isupper() and not unit.terminated and "*" not in text
 
 
 def _unbold(block: Block) -> Block:
