@@ -38,6 +38,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 # hundred drawn at random in bulk/ all but one.
 THRESHOLDS = {"pdf": 1.0, "series": 1.0, "bulk": 0.99}
 # A refusal names where and what: "file:page 2, line 7: expected …" (or "file:12: expected …").
+_SYMBOL_NAME = re.compile(r"[A-Z]+(?:-[A-Z0-9]+)+")
 _CLEAR_REFUSAL = re.compile(r"\S+:(?:page \d+(?:, line \d+)?|\d+): expected \S")
 
 
@@ -143,7 +144,7 @@ def footnote_problems(resolution: Resolution) -> list[str]:
 def metadata_problems(resolution: Resolution, pdf: Path) -> list[str]:
     """The symbol is the file's; the adoption date and meeting are there and agree."""
     metadata, closing = resolution.metadata, resolution.closing
-    symbol = pdf.stem.replace("-", "/")
+    symbol = symbol_of(pdf)
     problems = [] if metadata.symbol == symbol else [f"symbol {metadata.symbol!r}, the file is {symbol}"]
     if not metadata.adopted:
         problems.append("no adoption date")
@@ -152,6 +153,12 @@ def metadata_problems(resolution: Resolution, pdf: Path) -> list[str]:
     if closing.date and metadata.adopted and closing.date != metadata.adopted:
         problems.append(f"adopted {metadata.adopted} in the masthead, {closing.date} in the closing")
     return problems
+
+
+def symbol_of(pdf: Path) -> str:
+    """The symbol a file is named for: ``A-RES-78-20.pdf``, or ``A-RES-78-20/source.pdf``."""
+    name = pdf.stem if _SYMBOL_NAME.fullmatch(pdf.stem) else pdf.parent.name
+    return name.replace("-", "/")
 
 
 def word_problems(resolution: Resolution, pdf: Path) -> list[str]:
@@ -180,6 +187,8 @@ def table(outcomes: list[Outcome], quiet: bool) -> tuple[str, bool]:
     for o in outcomes:
         if not quiet or o.status != "passed":
             rows.append(f"| {o.folder} | {o.name} | {o.status} | {'; '.join(o.reasons)[:300]} |")
+    if len(rows) == 2:
+        rows = [f"All {len(outcomes)} PDFs passed."]
     rows += [
         "",
         "| folder | PDFs | passed | failed | refused | threshold | met |",
