@@ -12,14 +12,16 @@ from ..model import AgendaItem, Closing, Metadata, RecordedVote, Session, VoteCo
 from ..reading.normalize import Block
 from .vocabulary import Vocabulary
 
-SYMBOL = r"[AES]/[A-Z0-9]+(?:[/.][A-Za-z0-9]+)*(?: \(\d{4}\))?"
+# "A/RES/78/20", "A/RES/ES-11/1" (an emergency special session), "S/RES/2719 (2023)".
+SYMBOL = r"[AES]/[A-Z0-9-]+(?:[/.][A-Za-z0-9-]+)*(?: \(\d{4}\))?"
 _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("united_nations", re.compile(rf"United Nations(?:\s+(?P<symbol>{SYMBOL}))?")),
     ("symbol", re.compile(rf"(?P<symbol>{SYMBOL})")),
     ("distribution", re.compile(r"Distr\.:\s*(?P<value>.+)")),
     ("original", re.compile(r"Original:\s*(?P<value>.+)")),
     ("date", re.compile(rf"(?P<date>{DATE})")),
-    ("session", re.compile(r"(?P<ordinal>[A-Z][a-z]+(?:-[a-z]+)?) session")),
+    # "Seventy-eighth session", "Eleventh emergency special session", "Thirtieth special session".
+    ("session", re.compile(r"(?P<ordinal>[A-Z][a-z]+(?:-[a-z]+)?)(?: emergency)?(?: special)? session")),
     ("agenda", re.compile(r"Agenda items? (?P<number>.+)")),
     ("adopted_by", re.compile(rf"Resolution adopted by the (?P<body>.+?) on (?P<date>{DATE})")),
     ("sc_number", re.compile(r"Resolution (?P<number>\d+ \(\d{4}\))")),
@@ -27,14 +29,15 @@ _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "sc_adopted",
         re.compile(rf"Adopted by the (?P<body>.+?) at its (?P<meeting>\d+\w* meeting),? on (?P<date>{DATE})"),
     ),
-    ("title", re.compile(r"(?P<number>\d+/\d+)\.\s+(?P<title>.+)")),
+    ("title", re.compile(r"(?P<number>(?:[A-Z]+-)?\d+/\d+)\.\s+(?P<title>.+)")),
 ]
 _UNKNOWN_FORMULA = re.compile(
     r"The (?P<body>(?:[A-Z][\w’'-]*\s+)*(?:Council|Assembly|Commission|Committee|Conference|Board)),?"
 )
 _HEADER_EXPECTED = (
     "a masthead line (body, distribution, session, agenda item, the resolution's number and "
-    "title) or the enacting formula, such as 'The General Assembly,'"
+    "title) or the enacting formula, such as 'The General Assembly,' (a masthead line the "
+    "converter does not know yet: report it, with the file)"
 )
 
 
