@@ -15,7 +15,7 @@ note cut off (no full stop) goes on in the next plain block that cannot open a p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import identifiers as ids
@@ -302,6 +302,10 @@ def parse_blocks(
     freezer = Freezer(file, vocabulary, diagnostics, _footnotes(body.footnotes, file))
     main, divisions = _body(body, blocks, freezer, file)
     annexes = tuple(_annex(i, block, units, freezer, file) for i, (block, units) in enumerate(body.annexes))
+    closing = read_closing(body.closing, file)
+    if metadata.adopted is None and closing.date:
+        # A masthead without the adoption line: the closing's date is the day of adoption.
+        metadata = replace(metadata, adopted=closing.date)
     return Resolution(
         source=file,
         masthead=tuple(heading.masthead),
@@ -311,7 +315,7 @@ def parse_blocks(
         preamble=tuple(main.preamble),
         operative=tuple(main.operative),
         footnotes=freezer.footnotes(),
-        closing=read_closing(body.closing, file),
+        closing=closing,
         annexes=annexes,
         work_uri=ids.work_uri(metadata.body_code, metadata.adopted, metadata.number),
         divisions=divisions,
