@@ -77,7 +77,7 @@ def read_heading(blocks: list[Block], file: str, vocabulary: Vocabulary) -> tupl
                 _read_agenda_title(block, file, heading)
                 continue
             block = plain  # a masthead line printed in bold, as a PDF shows it
-        if block.lines[0].startswith("[on the report of") or block.lines[0].startswith("[without reference"):
+        if block.lines[0].startswith("["):  # "[on the report(s) of …]", "[without reference to …]"
             _read_lead_in(block, file, heading)
             continue
         block = _rejoined(block)
