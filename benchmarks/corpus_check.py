@@ -6,7 +6,7 @@ expected), never a traceback; operative paragraphs are numbered without gaps (fr
 only after a division: parts that number them anew); sub-paragraphs are lettered or numbered
 without gaps; footnotes are numbered without gaps, each with its text and its marker placed;
 the symbol is the file's, and the adoption date and meeting are there, the masthead's date the
-closing's; the words ``pdftotext`` reads are found in the model, none lost, none added
+closing's, both as ``pdftotext`` finds them printed; the words ``pdftotext`` reads are found in the model, none lost, none added
 (``corpus_words``). Prints a table, one row per PDF and totals per folder, and exits 1 when a
 folder passes less than its threshold.
 
@@ -25,12 +25,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_scripts.dates import DATE, iso_date
 from build_scripts.errors import ConversionError
 from build_scripts.identifiers import roman_label
 from build_scripts.model import Paragraph, Resolution
 from build_scripts.parsing.parse import parse_file
 
-from .corpus_words import compare, model_words, pdf_words
+from .corpus_words import compare, model_words, pdf_words, pdftotext
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -38,6 +39,8 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 # hundred drawn at random in bulk/ all but one.
 THRESHOLDS = {"pdf": 1.0, "series": 1.0, "bulk": 0.99}
 # A refusal names where and what: "file:page 2, line 7: expected …" (or "file:12: expected …").
+_PRINTED_ADOPTION = re.compile(rf"Resolution adopted by the [A-Z][\w ]+? on (?P<date>{DATE})")
+_PRINTED_MEETING = re.compile(r"\d+(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting")
 _SYMBOL_NAME = re.compile(r"[A-Z]+(?:-[A-Z0-9]+)+")
 _CLEAR_REFUSAL = re.compile(r"\S+:(?:page \d+(?:, line \d+)?|\d+): expected \S")
 
@@ -66,11 +69,13 @@ def check_pdf(pdf: Path) -> Outcome:
         outcome.status = "failed"
         outcome.reasons.append("traceback: " + traceback.format_exc(limit=-1).strip().splitlines()[-1])
         return outcome
+    text = pdftotext(pdf)
     outcome.reasons = [
         *numbering_problems(resolution),
         *footnote_problems(resolution),
         *metadata_problems(resolution, pdf),
-        *word_problems(resolution, pdf),
+        *printed_adoption_problems(resolution, text),
+        *word_problems(resolution, text),
     ]
     outcome.status = "failed" if outcome.reasons else "passed"
     return outcome
@@ -161,8 +166,25 @@ def symbol_of(pdf: Path) -> str:
     return name.replace("-", "/")
 
 
-def word_problems(resolution: Resolution, pdf: Path) -> list[str]:
-    read = pdf_words(pdf, resolution.metadata.symbol, resolution.metadata.title)
+def printed_adoption_problems(resolution: Resolution, text: str) -> list[str]:
+    """The adoption date and meeting as the independent reader finds them printed, against
+    the model's: the masthead's "adopted by the General Assembly on 19 December 2023", the
+    closing's "49th plenary meeting"."""
+    flat = " ".join(text.split())
+    problems = []
+    adopted = _PRINTED_ADOPTION.search(flat)
+    if adopted and iso_date(adopted["date"]) != resolution.metadata.adopted:
+        problems.append(
+            f"the masthead prints adoption on {adopted['date']}, the model has {resolution.metadata.adopted}"
+        )
+    meetings = _PRINTED_MEETING.findall(flat)
+    if meetings and resolution.closing.meeting not in meetings:
+        problems.append(f"the closing prints {meetings[-1]!r}, the model has {resolution.closing.meeting!r}")
+    return problems
+
+
+def word_problems(resolution: Resolution, text: str) -> list[str]:
+    read = pdf_words(text, resolution.metadata.symbol, resolution.metadata.title)
     lost, added = compare(read, model_words(resolution))
     problems = []
     if lost:

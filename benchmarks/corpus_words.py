@@ -35,11 +35,15 @@ def words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text))
 
 
-def pdf_words(pdf: Path, symbol: str, title: str | None) -> list[str]:
-    """The words ``pdftotext`` reads in the PDF, in reading order, without the furniture."""
-    text = subprocess.run(
+def pdftotext(pdf: Path) -> str:
+    """The PDF's text as ``pdftotext`` reads it, pages separated by form feeds."""
+    return subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
+
+
+def pdf_words(text: str, symbol: str, title: str | None) -> list[str]:
+    """The words of ``pdftotext``'s text, in reading order, without the furniture."""
     found: list[str] = []
     for number, page in enumerate(text.split("\f")):
         groups = _groups(page)
