@@ -4,11 +4,12 @@ conversion must satisfy, with no expected counts.
 For each PDF: it converts, or is refused with a clear message (file, page and line, what was
 expected), never a traceback; operative paragraphs are numbered without gaps (from 1 again
 only after a division: parts that number them anew); sub-paragraphs are lettered or numbered
-without gaps; footnotes are numbered without gaps, each with its text and its marker placed;
-the symbol is the file's, and the adoption date and meeting are there, the masthead's date the
-closing's, both as ``pdftotext`` finds them printed; the words ``pdftotext`` reads are found in the model, none lost, none added
-(``corpus_words``). Prints a table, one row per PDF and totals per folder, and exits 1 when a
-folder passes less than its threshold.
+without gaps, and none is left in the text of the paragraph above it; footnotes are numbered
+without gaps, each with its text and its marker placed; the symbol is the file's, and the
+adoption date and meeting are there, the masthead's date the closing's, both as ``pdftotext``
+finds them printed; the words ``pdftotext`` reads are found in the model, none lost, none
+added (``corpus_words``). Prints a table, one row per PDF and totals per folder, and exits 1
+when a folder passes less than its threshold.
 
 Usage: ``python -m benchmarks.corpus_check [--corpus DIR] [--jobs N] [--quiet]``.
 """
@@ -41,6 +42,7 @@ THRESHOLDS = {"pdf": 1.0, "series": 1.0, "bulk": 0.99}
 # A refusal names where and what: "file:page 2, line 7: expected …" (or "file:12: expected …").
 _PRINTED_ADOPTION = re.compile(rf"Resolution adopted by the [A-Z][\w ]+? on (?P<date>{DATE})")
 _PRINTED_MEETING = re.compile(r"\d+(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting")
+_LABEL_IN_TEXT = re.compile(r"[;:] \((?P<label>[a-z]{1,4})\) [A-Z]")
 _SYMBOL_NAME = re.compile(r"[A-Z]+(?:-[A-Z0-9]+)+")
 _CLEAR_REFUSAL = re.compile(r"\S+:(?:page \d+(?:, line \d+)?|\d+): expected \S")
 
@@ -91,8 +93,17 @@ def numbering_problems(resolution: Resolution) -> list[str]:
     for annex in resolution.annexes:
         problems += _top_gaps(annex.heading, annex.outline())
     for paragraph in resolution.paragraphs():
-        problems += _item_gaps(paragraph)
+        problems += _item_gaps(paragraph) + _folded_items(paragraph)
     return problems
+
+
+def _folded_items(paragraph: Paragraph) -> list[str]:
+    """Items read into a paragraph's text rather than as its items: a list's first two labels
+    ("(a)" and "(b)", "(i)" and "(ii)") after a colon or semicolon, each opening a sentence."""
+    labels = {m["label"] for m in _LABEL_IN_TEXT.finditer(paragraph.text)}
+    if {"a", "b"} <= labels or {"i", "ii"} <= labels:
+        return [f"{paragraph.name}: items in its text ({', '.join(sorted(labels))})"]
+    return []
 
 
 def _top_gaps(where: str, outline) -> list[str]:

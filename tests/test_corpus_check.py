@@ -9,8 +9,9 @@ from collections import Counter
 import pytest
 from support_pdf import FIXTURES_PDF
 
-from benchmarks.corpus_check import _sequence, check_pdf
+from benchmarks.corpus_check import _folded_items, _sequence, check_pdf
 from benchmarks.corpus_words import compare, words
+from build_scripts.model import Paragraph
 
 
 @pytest.mark.parametrize(
@@ -43,3 +44,14 @@ def test_item_labels_follow_on_in_their_scheme(first: str, length: int, labels: 
 def test_a_pdf_of_the_project_passes_the_corpus_check() -> None:
     outcome = check_pdf(FIXTURES_PDF / "A-RES-78-255" / "source.pdf")
     assert (outcome.status, outcome.reasons) == ("passed", [])
+
+
+def test_a_list_left_in_a_paragraphs_text_is_seen() -> None:
+    folded = Paragraph(
+        "op2a", "x", "operative paragraph 2 (a)", "Reports such as: (i) Torture; (ii) Detention;", 1
+    )
+    whole = Paragraph(
+        "op3", "x", "operative paragraph 3", "Recalls article 5 (a) and (b) of the Covenant;", 1
+    )
+    assert _folded_items(folded) == ["operative paragraph 2 (a): items in its text (i, ii)"]
+    assert _folded_items(whole) == []
