@@ -3,6 +3,7 @@
 # make check  - the fast tier: every test but the browser's and the HTML checker's
 # make test   - every test, browser tests included
 # make bench  - the benchmarks, with their budgets
+# make corpus - every official PDF of ../shared/corpus/ converted and checked (needs pdftotext)
 # make lint   - ruff
 # make golden - write the golden files of tests/test_golden.py anew (then read git diff tests/)
 
@@ -18,7 +19,7 @@ ifneq ($(COMMIT_TIME),)
 export SOURCE_DATE_EPOCH ?= $(COMMIT_TIME)
 endif
 
-.PHONY: serve site check test bench lint golden browser clean
+.PHONY: serve site check test bench corpus lint golden browser clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt pyproject.toml
 	@echo "Installing the pinned Python packages into $(VENV)/ (about a minute the first time)..."
@@ -53,6 +54,11 @@ test: $(INSTALLED) $(NODE_INSTALLED) browser
 
 bench: $(INSTALLED) $(NODE_INSTALLED) browser
 	$(PY) -m benchmarks
+
+# No expected counts: what any conversion must satisfy, and the words pdftotext reads found in
+# the model. Exits 1 below the thresholds (benchmarks/corpus_check.py).
+corpus: $(INSTALLED)
+	$(PY) -m benchmarks.corpus_check --quiet
 
 # After a change on purpose to the model, the pages or the downloads (or a merge that brings one):
 # every golden file written from the code as it is; those no longer built are removed.

@@ -74,7 +74,7 @@ def _parsed(case: Path) -> tuple[Resolution, Diagnostics]:
 
 def test_every_pdf_fixture_has_its_pdf_and_expectation() -> None:
     folders = sorted(p for p in FIXTURES_PDF.iterdir() if p.is_dir())
-    assert len(folders) == 10
+    assert len(folders) == 14
     for folder in folders:
         assert (folder / "source.pdf").read_bytes().startswith(b"%PDF-"), folder
         assert (folder / "expected.json").is_file(), folder

@@ -178,10 +178,29 @@ class TreeBuilder:
             return
         scope = _all(parent) if mark.kind != "article" else _all(self.root)
         before = [n.mark for n in scope if n.mark and n.mark is not mark and n.mark.kind == mark.kind]
-        expected = _next_number(mark, before[-1].number if before else None)
-        if mark.number != expected:
+        previous = before[-1].number if before else None
+        expected = _next_number(mark, previous)
+        if mark.number != expected and not _follows_outside_numbering(mark, previous):
             what = NAMES[mark.kind]
             raise ParseError(self.file, mark.line, f"{what} {expected} (the next {what})", mark.label)
+
+
+def _follows_outside_numbering(mark: Mark, previous: str | None) -> bool:
+    """A worded part or section ("Part IV", "Section 29A") may skip numbers upwards: a budget
+    resolution names the parts and sections of the programme budget it speaks of, not all."""
+    if not mark.word or mark.number is None:
+        return False
+    return previous is None or _rank(mark, mark.number) > _rank(mark, previous)
+
+
+def _rank(mark: Mark, number: str) -> tuple[int, str]:
+    """A number's place in its scheme, with any letter after it ("29A")."""
+    digits = re.match(r"\d+", number)
+    if digits:
+        return int(digits[0]), number[digits.end() :]
+    if _scheme(mark, number) == "roman":
+        return _roman_value(number), ""
+    return ord(number[0]), number[1:]
 
 
 def _all(node: Node) -> Iterator[Node]:

@@ -12,14 +12,16 @@ from ..model import AgendaItem, Closing, Metadata, RecordedVote, Session, VoteCo
 from ..reading.normalize import Block
 from .vocabulary import Vocabulary
 
-SYMBOL = r"[AES]/[A-Z0-9]+(?:[/.][A-Za-z0-9]+)*(?: \(\d{4}\))?"
+# "A/RES/78/20", "A/RES/ES-11/1" (an emergency special session), "S/RES/2719 (2023)".
+SYMBOL = r"[AES]/[A-Z0-9-]+(?:[/.][A-Za-z0-9-]+)*(?: \(\d{4}\))?"
 _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("united_nations", re.compile(rf"United Nations(?:\s+(?P<symbol>{SYMBOL}))?")),
     ("symbol", re.compile(rf"(?P<symbol>{SYMBOL})")),
     ("distribution", re.compile(r"Distr\.:\s*(?P<value>.+)")),
     ("original", re.compile(r"Original:\s*(?P<value>.+)")),
     ("date", re.compile(rf"(?P<date>{DATE})")),
-    ("session", re.compile(r"(?P<ordinal>[A-Z][a-z]+(?:-[a-z]+)?) session")),
+    # "Seventy-eighth session", "Eleventh emergency special session", "Thirtieth special session".
+    ("session", re.compile(r"(?P<ordinal>[A-Z][a-z]+(?:-[a-z]+)?)(?: emergency)?(?: special)? session")),
     ("agenda", re.compile(r"Agenda items? (?P<number>.+)")),
     ("adopted_by", re.compile(rf"Resolution adopted by the (?P<body>.+?) on (?P<date>{DATE})")),
     ("sc_number", re.compile(r"Resolution (?P<number>\d+ \(\d{4}\))")),
@@ -27,14 +29,15 @@ _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "sc_adopted",
         re.compile(rf"Adopted by the (?P<body>.+?) at its (?P<meeting>\d+\w* meeting),? on (?P<date>{DATE})"),
     ),
-    ("title", re.compile(r"(?P<number>\d+/\d+)\.\s+(?P<title>.+)")),
+    ("title", re.compile(r"(?P<number>(?:[A-Z]+-)?\d+/\d+)\.\s+(?P<title>.+)")),
 ]
 _UNKNOWN_FORMULA = re.compile(
     r"The (?P<body>(?:[A-Z][\w’'-]*\s+)*(?:Council|Assembly|Commission|Committee|Conference|Board)),?"
 )
 _HEADER_EXPECTED = (
     "a masthead line (body, distribution, session, agenda item, the resolution's number and "
-    "title) or the enacting formula, such as 'The General Assembly,'"
+    "title) or the enacting formula, such as 'The General Assembly,' (a masthead line the "
+    "converter does not know yet: report it, with the file)"
 )
 
 
@@ -70,15 +73,17 @@ def read_heading(blocks: list[Block], file: str, vocabulary: Vocabulary) -> tupl
     for index, block in enumerate(blocks):
         if block.lines[0].startswith("**"):
             plain = unbold(block)
-            if plain is None or not _is_masthead_line(plain.lines[0], body_names):
+            if plain is None or not _is_masthead_line(_rejoined(plain).lines[0], body_names):
                 _read_agenda_title(block, file, heading)
                 continue
             block = plain  # a masthead line printed in bold, as a PDF shows it
-        if block.lines[0].startswith("[on the report of") or block.lines[0].startswith("[without reference"):
+        if block.lines[0].startswith("["):  # "[on the report(s) of …]", "[without reference to …]"
             _read_lead_in(block, file, heading)
             continue
+        block = _rejoined(block)
         for offset, line in enumerate(block.lines):
             number = block.line + offset
+            line = _unitalic(line)
             found = enacting.fullmatch(line)
             if found:
                 if offset != len(block.lines) - 1:
@@ -119,6 +124,23 @@ def unbold(block: Block) -> Block | None:
     if len(block.lines) == 1:
         return Block(block.line, (first[2:-2].strip(),))
     return Block(block.line, (first[2:].strip(), *block.lines[1:-1], last[:-2].strip()))
+
+
+def _rejoined(block: Block) -> Block:
+    """A masthead line that wraps ("Resolution adopted by the General Assembly on" then the
+    date) as one line, when only its lines together say what it is."""
+    if len(block.lines) < 2 or _classify(block.lines[0]) is not None:
+        return block
+    whole = " ".join(block.lines)
+    return Block(block.line, (whole,)) if _classify(whole) is not None else block
+
+
+def _unitalic(line: str) -> str:
+    """The line without the ``*`` around it: an enacting formula set in italic with no comma
+    after it ("*The General Assembly*") reads as an italic block."""
+    if len(line) > 2 and line[0] == line[-1] == "*" and not line.startswith("**"):
+        return line[1:-1].strip()
+    return line
 
 
 def _is_masthead_line(line: str, body_names: set[str]) -> bool:

@@ -15,7 +15,7 @@ note cut off (no full stop) goes on in the next plain block that cannot open a p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import identifiers as ids
@@ -82,7 +82,9 @@ class BodyReader:
         elif not self.body.annexes and self.body.paragraphs and CLOSING_START.fullmatch(block.lines[0]):
             self.in_closing = True
             self._read_closing(block, unit)
-        elif unit.kind == "plain" and (self._read_division(block, unit) or self._mend(unit)):
+        elif unit.kind == "plain" and (
+            self._read_division(block, unit) or self._mend(unit) or self._read_plain_heading(block, unit)
+        ):
             return
         else:
             self.current.append(unit)
@@ -99,14 +101,11 @@ class BodyReader:
             headless.heading_line = block.line
             self.headless = None
             return True
-        if headless is not None and mark is None and not unit.terminated and not unit.text[:1].islower():
-            heading = unit.text if len(unit.text) <= 40 else unit.text[:39] + "…"
-            number = headless.label.rstrip(".") if headless.label else ""
-            expected = (
-                f"the heading of {headless.label} in bold ('**{heading}**') or on its line"
-                f" ('{number}. {heading}'), or else a paragraph that ends with punctuation"
-            )
-            raise ParseError(self.file, block.line, expected, unit.text)
+        if headless is not None and mark is None and _reads_as_heading(unit):
+            # A numeral on its own, then its heading in plain type ("II" then "Follow-up").
+            headless.heading = unit.text
+            headless.heading_line = block.line
+            return True
         if mark is None:
             return False
         if mark.kind == "heading" and self.body.annexes and not self.current:
@@ -116,6 +115,16 @@ class BodyReader:
         self.current.append(Unit("division", block.line, block.text, label=mark.label, mark=mark))
         self.last_text, self.pending_note = None, None
         self.headless = mark if mark.heading is None and mark.number is not None else None
+        return True
+
+    def _read_plain_heading(self, block: Block, unit: Unit) -> bool:
+        """An unnumbered heading in plain type in the body: a short line that ends no sentence,
+        after a paragraph that ended (in an annex, such a line may be a title or a paragraph)."""
+        if self.body.annexes or not _reads_as_heading(unit):
+            return False
+        mark = Mark(None, None, unit.text, block.line, kind="heading")
+        self.current.append(Unit("division", block.line, block.text, mark=mark))
+        self.last_text, self.pending_note = None, None
         return True
 
     def _start_annex(self, block: Block) -> None:
@@ -240,6 +249,16 @@ class Freezer:
         )
 
 
+_HEADING_LONGEST = 150
+"""Characters: a plain line longer than this is a paragraph, not a heading."""
+
+
+def _reads_as_heading(unit: Unit) -> bool:
+    """A plain block that may be a heading: short, opening in capitals, ending no sentence."""
+    text = unit.text
+    return len(text) <= _HEADING_LONGEST and text[:1].isupper() and not unit.terminated and "*" not in text
+
+
 def _unbold(block: Block) -> Block:
     """The block without the ``**`` of a bold heading ("**Annex**"), if it has them."""
     lines = styled_lines(block, BOLD)
@@ -283,6 +302,10 @@ def parse_blocks(
     freezer = Freezer(file, vocabulary, diagnostics, _footnotes(body.footnotes, file))
     main, divisions = _body(body, blocks, freezer, file)
     annexes = tuple(_annex(i, block, units, freezer, file) for i, (block, units) in enumerate(body.annexes))
+    closing = read_closing(body.closing, file)
+    if metadata.adopted is None and closing.date:
+        # A masthead without the adoption line: the closing's date is the day of adoption.
+        metadata = replace(metadata, adopted=closing.date)
     return Resolution(
         source=file,
         masthead=tuple(heading.masthead),
@@ -292,7 +315,7 @@ def parse_blocks(
         preamble=tuple(main.preamble),
         operative=tuple(main.operative),
         footnotes=freezer.footnotes(),
-        closing=read_closing(body.closing, file),
+        closing=closing,
         annexes=annexes,
         work_uri=ids.work_uri(metadata.body_code, metadata.adopted, metadata.number),
         divisions=divisions,

@@ -36,6 +36,7 @@ _BARCODE = re.compile(r"\*\d{5,}\*")
 _RULE = re.compile(r"_{5,}")
 _RECYCLE = re.compile(r"Please recycle\W*", re.I)
 _LABEL = re.compile(r"\d+\.\s*|\([a-z]{1,5}\)\s*")
+_FIRST_ITEM = re.compile(r"\((?:a|i)\)\s")
 _SUSPENDED = re.compile(r"(?:and|or)\s")
 # A hyphen or an en dash straight after a word or number ends a line inside a word or a range
 # (Secretary-|General, 2014–|2024); one after a space is a dash between words.
@@ -173,7 +174,14 @@ def _new_block(previous: Line, line: Line) -> bool:
         gap > 0.4 * max(line.size, previous.size)
         or line.bold != previous.bold
         or abs(line.size - previous.size) > 1.0
+        or _set_apart(previous, line)
     )
+
+
+def _set_apart(previous: Line, line: Line) -> bool:
+    """An italic line set well to the right of a plain one: the closing ("42nd plenary
+    meeting") printed with no space after the last paragraph."""
+    return line.italic and not previous.italic and line.x0 > previous.x0 + 72.0
 
 
 def _continues(block: list[Line], before: list[Line], measures: _Measures) -> bool:
@@ -235,11 +243,14 @@ def _join_quoted(body: list[list[Line]], measures: _Measures, remarks: list[Rema
     quoting = table_noted = False
     for block in body:
         labelled = bool(_LABEL.match(block[0].text))
+        # "(i)" or "(a)" after a numbered paragraph or an item that ends in a colon opens its
+        # sub-list, even set in on every line (a hanging indent): it is not quoted matter.
+        sub_list = bool(out) and bool(_FIRST_ITEM.match(block[0].text) and _LABEL.match(_text(out[-1])))
         # Not a heading (bold), nor the closing (italic), unless its lines stand side by side.
         styled = all(line.bold for line in block) or all(line.italic for line in block)
         plain = not styled or _is_table(block)
         opens = bool(out) and (quoting or _text(out[-1]).rstrip().endswith(":"))
-        if opens and plain and (not labelled or _indented(block, measures)):
+        if opens and plain and not sub_list and (not labelled or _indented(block, measures)):
             out[-1] = out[-1] + block
             where = location(block[0])
             remarks.append(Remark(where, f"kept in the paragraph that introduces it: {_text(block)[:50]!r}"))

@@ -120,12 +120,20 @@ def _read_pages(path: str) -> list[Page]:
         document = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as error:
         if "password" in str(error).lower():
-            raise PdfProblem(0, "a PDF that opens without a password", "an encrypted PDF") from None
-        raise PdfProblem(0, "a readable PDF", f"a damaged or truncated PDF ({error})") from None
+            raise PdfProblem(
+                0,
+                "a PDF that opens without a password (save a copy without it, or convert the text file)",
+                "an encrypted PDF",
+            ) from None
+        raise PdfProblem(0, _READABLE, f"a damaged or truncated PDF ({error})") from None
     try:
         count = len(document)
         if count > PAGE_LIMIT:
-            raise PdfProblem(0, f"a PDF of at most {PAGE_LIMIT} pages", f"{count} pages")
+            raise PdfProblem(
+                0,
+                f"a PDF of at most {PAGE_LIMIT} pages (the resolution's own pages: save them alone)",
+                f"{count} pages",
+            )
         if count == 0:
             raise PdfProblem(0, "a PDF with at least one page", "no pages")
         pages = []
@@ -137,13 +145,17 @@ def _read_pages(path: str) -> list[Page]:
             pages.append(Page(number, page.get_width(), height, tuple(page_lines(chars, number)), images))
         return pages
     except pdfium.PdfiumError as error:
-        raise PdfProblem(0, "a readable PDF", f"a damaged PDF ({error})") from None
+        raise PdfProblem(0, _READABLE, f"a damaged PDF ({error})") from None
     finally:
         document.close()
 
 
 _TOO_BIG = "more than that: a stream that expands enormously?"
-_BOUNDED = f"a PDF that reads within {MEMORY_LIMIT >> 20} MiB of memory and {TIME_LIMIT:.0f} seconds"
+_BOUNDED = (
+    f"a PDF that reads within {MEMORY_LIMIT >> 20} MiB of memory and {TIME_LIMIT:.0f} seconds "
+    "(download it again from the UN's document system, or convert the text file)"
+)
+_READABLE = "a readable PDF (download it again from the UN's document system, or convert the text file)"
 
 
 def _limit_memory() -> None:
@@ -170,7 +182,7 @@ def _child(path: str, conn) -> None:
     except MemoryError:
         conn.send(("problem", (0, _BOUNDED, _TOO_BIG)))
     except Exception as error:
-        conn.send(("problem", (0, "a readable PDF", f"a damaged PDF ({type(error).__name__}: {error})")))
+        conn.send(("problem", (0, _READABLE, f"a damaged PDF ({type(error).__name__}: {error})")))
     finally:
         conn.close()
 

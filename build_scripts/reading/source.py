@@ -7,6 +7,7 @@ a number back into the page and line of the PDF, for messages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,15 @@ if TYPE_CHECKING:
     from .pdf_layout import Remark, Removed, TextLayout
 
 _PDF_MAGIC = b"%PDF-"
+# Lines only a PDF's print furniture has: the job number ("23-25999 (E)    100124"), the
+# barcode ("*2325999*"), the page counter ("3/14"). A text file with them is text extracted
+# from a PDF as it stands, running heads and all.
+_FURNITURE = re.compile(r"\d{2}-\d{5}(?:\s*\(E\))?(?:\s+\d{6})?|\*\d{7,}\*|\d{1,3}/\d{1,3}")
+_EXTRACTED = (
+    "a text file in the text layout, without a PDF's print furniture: this looks like text "
+    "extracted from a PDF as it stands (job numbers, barcodes, page numbers); convert the PDF "
+    "itself, or write its text layout with `python -m build_scripts text FILE.pdf`"
+)
 
 
 @dataclass
@@ -53,12 +63,23 @@ def read_source(path: Path, file: str) -> Source:
     """Read a text or PDF file into blocks; a ParseError names the file and where."""
     data = read_bytes(path, file)
     if not is_pdf(path, data):
-        return Source(blocks_from_bytes(data, file))
+        blocks = blocks_from_bytes(data, file)
+        _refuse_extracted_text(blocks, file)
+        return Source(blocks)
     text = pdf_text_layout(path, data, file)
     blocks = split_blocks(split_lines(text.text, file))
     if not blocks:
         raise ParseError(file, 1, "the text of a resolution", "no text", location="page 1")
     return Source(blocks, text.locations, text.removed, text.remarks)
+
+
+def _refuse_extracted_text(blocks: list[Block], file: str) -> None:
+    """Stop on a line of print furniture, naming what to do instead: the furniture would be
+    read as the resolution's text, and the running heads would split its paragraphs."""
+    for block in blocks:
+        for offset, line in enumerate(block.lines):
+            if _FURNITURE.fullmatch(line.strip()):
+                raise ParseError(file, block.line + offset, _EXTRACTED, line)
 
 
 def pdf_text_layout(path: Path, data: bytes, file: str) -> TextLayout:
