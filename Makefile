@@ -1,6 +1,6 @@
 # make serve  - build the pages and serve the site on http://127.0.0.1:8000 with live reload
 # make site   - build the site into site/ (python -m build_scripts build)
-# make check  - the fast tier: every test but the browser's and the HTML checker's
+# make check  - the fast tier: every test but those that need Chromium, Java or pdftotext
 # make test   - every test, browser tests included
 # make bench  - the benchmarks, with their budgets
 # make corpus - every official PDF of ../shared/corpus/ converted and checked (needs pdftotext)
@@ -19,7 +19,7 @@ ifneq ($(COMMIT_TIME),)
 export SOURCE_DATE_EPOCH ?= $(COMMIT_TIME)
 endif
 
-.PHONY: serve site check test bench corpus lint golden browser clean
+.PHONY: serve site check test bench corpus lint golden tools clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt pyproject.toml
 	@echo "Installing the pinned Python packages into $(VENV)/ (about a minute the first time)..."
@@ -43,21 +43,21 @@ serve: $(INSTALLED)
 site: $(INSTALLED)
 	$(PY) -m build_scripts build --site-dir site
 
-browser:
-	@sh scripts/ensure-browser.sh
+tools:
+	@sh scripts/ensure-tools.sh
 
 check: $(INSTALLED)
-	$(PY) -m pytest -m "not browser and not java"
+	$(PY) -m pytest -m "not browser and not tools"
 
-test: $(INSTALLED) $(NODE_INSTALLED) browser
+test: $(INSTALLED) $(NODE_INSTALLED) tools
 	$(PY) -m pytest
 
-bench: $(INSTALLED) $(NODE_INSTALLED) browser
+bench: $(INSTALLED) $(NODE_INSTALLED) tools
 	$(PY) -m benchmarks
 
 # No expected counts: what any conversion must satisfy, and the words pdftotext reads found in
 # the model. Exits 1 below the thresholds (benchmarks/corpus_check.py).
-corpus: $(INSTALLED)
+corpus: $(INSTALLED) tools
 	$(PY) -m benchmarks.corpus_check --quiet
 
 # After a change on purpose to the model, the pages or the downloads (or a merge that brings one):

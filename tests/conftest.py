@@ -1,8 +1,9 @@
 """Shared fixtures: the real resolution, the site built once per test run, a local server and a
 browser.
 
-Tiers (markers, pyproject.toml): a test marked ``browser`` runs in Chromium, one marked ``java``
-runs the Nu HTML Checker; ``make check`` runs every other test, ``make test`` all of them.
+Tiers (markers, pyproject.toml): a test marked ``browser`` runs in Chromium, one marked ``tools``
+a program that ``make test`` installs (Java's Nu HTML Checker, poppler's pdftotext); ``make
+check`` runs every other test, ``make test`` all of them.
 """
 
 from __future__ import annotations

@@ -113,7 +113,7 @@ def test_axe_finds_no_violation_in_the_full_texts_interactive_states(browser, si
 # --- the Nu HTML Checker ----------------------------------------------------------------------
 
 
-@pytest.mark.java
+@pytest.mark.tools
 def test_nu_html_checker_finds_no_error_in_any_page(built_site: Path) -> None:
     java = shutil.which("java")
     if not java or not VNU.exists():
