@@ -34,15 +34,6 @@ NOT_YET_SUPPORTED: set[tuple[str, str]] = set()
 REFERENCES_NOT_YET_SUPPORTED: set[str] = set(
     (
         "working-group-on-trafficking-in-persons",
-        "ilo-c029",
-        "ilo-p029",
-        "ilo-c182",
-        "ilo-r203",
-        "ilo-c189",
-        "ilo-r201",
-        "ilo-declaration-fundamental-principles",
-        "international-labour-organization",
-        "durban-call-to-action",
         "agenda-2030",
         "sustainable-development-goals",
         "global-compact-for-migration",
