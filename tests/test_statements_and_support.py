@@ -14,7 +14,7 @@ import re
 import pytest
 from conftest import SOURCE
 
-from build_scripts.enriching.catalogue import Catalogue, Claim, load_catalogue
+from build_scripts.enriching.catalogue import Catalogue, Claim, Passage, load_catalogue
 from build_scripts.pages.acronyms import AcronymExpander
 
 RESOLUTION = "A/HRC/RES/53/9"
@@ -28,6 +28,11 @@ REPORTING = re.compile(r"^(?:The resolution|The Council|It |Its |In it|Elsewhere
 # only shrinks: a new statement comes with its passage. It is empty: statements whose passage
 # no stored copy bore out were reduced to the resolution's own words or removed.
 NOT_YET_SUPPORTED: set[tuple[str, str]] = set()
+
+# References whose description has not yet been checked against a copy of its source. The
+# list only shrinks: a reference comes with the passages that bear its description out. It is
+# empty: claims no stored copy bore out were removed, down to what the resolution says.
+REFERENCES_NOT_YET_SUPPORTED: set[str] = set()
 
 # Passages of sources that the catalogue once copied without quotation marks: where the words
 # appear, they must be quoted (finding: words copied as our own).
@@ -161,3 +166,42 @@ def test_the_universal_declaration_s_article_4_is_quoted(catalogue: Catalogue) -
     assert (
         "“No one shall be held in slavery or servitude; slavery and the slave trade shall be" in description
     )
+
+
+def credited_to_the_resolution_at(passage: Passage) -> bool:
+    return passage.at.startswith(RESOLUTION + ",")
+
+
+def test_every_reference_has_its_supporting_passage(catalogue: Catalogue) -> None:
+    unsupported = {r.id for r in catalogue.references if not r.support}
+    assert unsupported - REFERENCES_NOT_YET_SUPPORTED == set(), "a new reference without its passage"
+    assert REFERENCES_NOT_YET_SUPPORTED - unsupported == set(), "found: take it off the list"
+
+
+def test_quotations_of_the_resolution_in_references_are_in_its_text(
+    catalogue: Catalogue, resolution_text: str
+) -> None:
+    missing = [
+        (reference.id, passage.quote)
+        for reference in catalogue.references
+        for passage in reference.support
+        if credited_to_the_resolution_at(passage)
+        for words in passage.quote.split("[…]")
+        if plain(words).strip(" ,;:") not in resolution_text
+    ]
+    assert missing == []
+
+
+def test_quotations_in_reference_descriptions_are_in_their_support(catalogue: Catalogue) -> None:
+    """Words a description puts in quotation marks are words of a passage it records."""
+    unsupported = [
+        (reference.id, words)
+        for reference in catalogue.references
+        if reference.support
+        for words in QUOTED.findall(reference.description)
+        if not any(
+            all(plain(part).strip(" ,;:.") in plain(p.quote) for part in words.split("…"))
+            for p in reference.support
+        )
+    ]
+    assert unsupported == []

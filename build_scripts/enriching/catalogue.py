@@ -100,6 +100,9 @@ class Entry:
     symbol: str | None = None
     short_names: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
+    support: tuple[Passage, ...] = ()
+    """For a reference: the passages that bear its description out (``at``: the pinpoint in
+    the entry's own text, or a source's symbol and its part; ``quote``: exact words)."""
 
     @property
     def address(self) -> EntryAddress:
@@ -241,6 +244,7 @@ def _entry(kind: str, raw: dict, path: Path, name_key: str, required: tuple[str,
             str(path), line, f"an id of lowercase words and hyphens ({slug(raw['id'])})", raw["id"]
         )
     claims = _claims(raw["definition"], path, line) if kind == "term" else ()
+    support = _passages(raw["support"], path, line) if kind == "reference" and "support" in raw else ()
     description = " ".join(c.text for c in claims) or str(raw.get("description") or "")
     return Entry(
         kind=kind,
@@ -259,6 +263,7 @@ def _entry(kind: str, raw: dict, path: Path, name_key: str, required: tuple[str,
         symbol=raw.get("symbol"),
         short_names=tuple(raw.get("short_names") or ()),
         acronyms=tuple(raw.get("acronyms") or ()),
+        support=support,
     )
 
 
