@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from build_scripts.model import Division, Paragraph, Resolution
+from build_scripts.model import Resolution
 
 # One line of print furniture: the job number ("23-24507 (E)"), its date ("081223"), the
 # barcode ("*2324507*"), the page counter ("2/15"), the recycling mark.
@@ -91,25 +91,9 @@ def model_words(resolution: Resolution) -> Counter[str]:
 
 
 def _model_texts(resolution: Resolution) -> Iterator[str]:
-    yield from resolution.masthead
-    yield resolution.enacting_formula or ""
-    yield from _outlined(resolution.outline())
-    yield from resolution.closing.lines
-    for annex in resolution.annexes:
-        yield annex.heading
-        yield from annex.title_lines
-        yield from _outlined(annex.outline())
+    yield from resolution.source_texts()
     for note in resolution.footnotes:
         yield f"{note.marker} {note.text}"
-
-
-def _outlined(outline: Iterator[tuple[int, Division | Paragraph]]) -> Iterator[str]:
-    for _, item in outline:
-        if isinstance(item, Division):
-            yield from (text for text in (item.label, item.heading) if text)
-        else:
-            for paragraph in item.walk():
-                yield from (text for text in (paragraph.label, paragraph.text) if text)
 
 
 def compare(read: list[str], model: Counter[str]) -> tuple[list[str], list[str]]:

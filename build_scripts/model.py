@@ -326,6 +326,20 @@ class Resolution:
         # Outside the divisions, the preamble comes before the operative part.
         return outline((*self.preamble, *self.operative), self.divisions)
 
+    def source_texts(self) -> Iterator[str]:
+        """Every text the source gave, in reading order, footnotes apart: the masthead, the
+        enacting formula, each division's label and heading, each paragraph's label and text,
+        the closing, and each annex's heading, title and body."""
+        yield from self.masthead
+        if self.enacting_formula:
+            yield self.enacting_formula
+        yield from _outlined(self.outline())
+        yield from self.closing.lines
+        for annex in self.annexes:
+            yield annex.heading
+            yield from annex.title_lines
+            yield from _outlined(annex.outline())
+
     def all_divisions(self) -> Iterator[Division]:
         """Every division of the body and of the annexes, in reading order."""
         for annex_outline in (self.outline(), *(a.outline() for a in self.annexes)):
@@ -405,3 +419,15 @@ class Resolution:
         if self.divisions:
             data["divisions"] = [d.to_dict() for d in self.divisions]
         return data
+
+
+def _outlined(items: Iterator[tuple[int, Division | Paragraph]]) -> Iterator[str]:
+    """Division labels and headings, paragraphs with their labels, in the outline's order."""
+    for _, item in items:
+        if isinstance(item, Division):
+            yield from (text for text in (item.label, item.heading) if text)
+        else:
+            for paragraph in item.walk():
+                if paragraph.label:
+                    yield paragraph.label
+                yield paragraph.text

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from build_scripts.model import Division, Paragraph, Resolution
+from build_scripts.model import Paragraph, Resolution
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "resolutions" / "A-HRC-RES-53-9.txt"
@@ -121,31 +121,7 @@ def squash(text: str) -> str:
 
 def model_texts(resolution: Resolution) -> Iterator[str]:
     """The model's source-bearing texts in reading order, footnotes apart."""
-    yield from resolution.masthead
-    if resolution.enacting_formula:
-        yield resolution.enacting_formula
-    yield from _outlined(resolution.outline())
-    yield from resolution.closing.lines
-    for annex in resolution.annexes:
-        yield annex.heading
-        yield from annex.title_lines
-        yield from _outlined(annex.outline())
-
-
-def _outlined(outline: Iterator[tuple[int, Division | Paragraph]]) -> Iterator[str]:
-    """Division labels and headings, paragraphs with their labels, in the outline's order."""
-    for _, item in outline:
-        if isinstance(item, Division):
-            yield from (text for text in (item.label, item.heading) if text)
-        else:
-            yield from _labelled(item)
-
-
-def _labelled(top: Paragraph) -> Iterator[str]:
-    for paragraph in top.walk():
-        if paragraph.label:
-            yield paragraph.label
-        yield paragraph.text
+    return resolution.source_texts()
 
 
 def model_notes(resolution: Resolution) -> list[str]:
