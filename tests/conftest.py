@@ -69,13 +69,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     Its pages go to a folder of the test run's, not the project's ``docs/``, so that test
     processes running side by side never write the same files."""
-    work = tmp_path_factory.mktemp("build")
+    return build_in_process(tmp_path_factory.mktemp("build"))
+
+
+def build_in_process(work: Path, configured: Path = ROOT, epoch: str = SOURCE_DATE_EPOCH) -> Path:
+    """The project's site built in this process into ``work/site``, its pages in ``work/docs``,
+    with the MkDocs configuration and ``site_url`` of the folder ``configured``."""
     config = load_config(ROOT)
     shutil.copytree(config.docs_dir / "assets", work / "docs" / "assets")
-    config = dataclasses.replace(config, docs_dir=work / "docs")
+    config = dataclasses.replace(config, docs_dir=work / "docs", address=load_config(configured).address)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
-        pipeline.build(config, MkDocsMaterial(ROOT), work / "site")
+        patch.setenv("SOURCE_DATE_EPOCH", epoch)
+        pipeline.build(config, MkDocsMaterial(configured), work / "site")
     return work / "site"
 
 
@@ -94,13 +99,7 @@ def build_with_site_url(work: Path, site_url: str, epoch: str = SOURCE_DATE_EPOC
     (work / "mkdocs.yml").write_text(settings, encoding="utf-8")
     for watched in ("resolutions", "build_scripts"):  # MkDocs checks the folders it would watch
         (work / watched).symlink_to(ROOT / watched)
-    config = load_config(ROOT)
-    shutil.copytree(config.docs_dir / "assets", work / "docs" / "assets")
-    config = dataclasses.replace(config, docs_dir=work / "docs", address=load_config(work).address)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", epoch)
-        pipeline.build(config, MkDocsMaterial(work), work / "site")
-    return work / "site"
+    return build_in_process(work, work, epoch)
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..identifiers import TEXT_PAGE, data_file, paragraph_page, portion_uri, title_case_name
 from ..model import Footnote, Paragraph, Resolution
-from ..site_address import SiteAddress
 from .citations import ADDRESS_SLOT, bibtex, cited_with, csl_json, plain_citation
 from .structured_data import citation_tags
 from .views import Link, NoteView, ParagraphView
@@ -111,7 +110,7 @@ class PartPages:
         self.renderer = renderer
         self.resolution = renderer.resolution
         self.meta = self.resolution.metadata
-        self.address = SiteAddress(renderer.publication.get("site_url", ""))
+        self.address = renderer.address
         self.file_stem = renderer.publication["file_stem"]
         self.parents = parents(self.resolution)
         paragraphs = [(p.id, p.name) for p in self.resolution.paragraphs()]
